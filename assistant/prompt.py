@@ -1,0 +1,66 @@
+"""Assemble the chat messages for a run. The only place a prompt is built.
+
+The order is fixed-first, variable-last: the system message and the few-shot
+examples come first and do not depend on the user's input, so the model's
+KV cache for that prefix can be reused from one run to the next; the user's
+request comes last. Each example becomes a user turn rendered from the same
+``prompt`` block as the real request, so examples always match its shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.templating.model import Template
+from assistant.templating.render import RenderContext, render
+
+Role = Literal["system", "user", "assistant"]
+
+
+@dataclass(frozen=True)
+class Message:
+    """One chat message, as the model's chat template expects it."""
+
+    role: Role
+    content: str
+
+    def as_dict(self) -> dict[str, str]:
+        """The OpenAI-style dict that chat templates iterate over."""
+        return {"role": self.role, "content": self.content}
+
+
+def build_messages(
+    template: Template,
+    values: Mapping[str, str],
+    use_examples: bool = True,
+    *,
+    context: RenderContext | None = None,
+    max_examples: int | None = None,
+) -> list[Message]:
+    """``[system?, (user, assistant) per example, user]`` for ``values``.
+
+    ``max_examples`` keeps only the first N examples; the context budget uses
+    it to drop examples from the end when the prompt would not fit.
+    """
+    ctx = context or RenderContext.now()
+    final = render(template, values, ctx)
+    messages: list[Message] = []
+    if final.system:
+        messages.append(Message("system", final.system))
+    if use_examples:
+        examples = template.examples
+        if max_examples is not None:
+            examples = examples[:max(0, max_examples)]
+        for example in examples:
+            shot = render(template, example.values, ctx)
+            messages.append(Message("user", shot.prompt))
+            messages.append(Message("assistant", example.output))
+    messages.append(Message("user", final.prompt))
+    return messages
+
+
+def example_count(messages: list[Message]) -> int:
+    """How many few-shot examples ``messages`` carries."""
+    return sum(1 for message in messages if message.role == "assistant")

@@ -1,0 +1,140 @@
+"""The user's settings: declared once, typed, validated, saved as TOML.
+
+Each :class:`Spec` carries the default, the allowed range and a description,
+so the settings dialog, the CLI and the docs all read the same declaration.
+A bad value in the file is reported (naming the file, line and key) and the
+default is used for that key only; nothing else in the file is lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant import tomlwrite
+from assistant.errors import InputError
+
+UI_LANGUAGES = ("system", "zh_CN", "en")
+DEFAULT_HOTKEY = "Ctrl+Alt+J"
+"""Not Ctrl+Space: that switches the Chinese input method on many systems."""
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one setting is typed, bounded and explained."""
+
+    kind: type
+    description: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings with their defaults. Immutable: use :meth:`replace`."""
+
+    model: str = ""
+    n_ctx: int = 4096
+    n_threads: int = 0
+    temperature: float = 0.7
+    max_tokens: int = 800
+    hotkey: str = DEFAULT_HOTKEY
+    ui_language: str = "system"
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` validated like values read from the file."""
+        validated = {key: check(key, value) for key, value in changes.items()}
+        return dataclasses.replace(self, **validated)
+
+
+SPECS: dict[str, Spec] = {
+    "model": Spec(str, "Path of the GGUF model file; empty means the embedded model."),
+    "n_ctx": Spec(int, "Context size in tokens: prompt, examples and answer together.",
+                  256, 131072),
+    "n_threads": Spec(int, "CPU threads for the model; 0 means one per physical core.", 0, 256),
+    "temperature": Spec(float, "Default randomness of answers (templates may set their own).",
+                        0.0, 2.0),
+    "max_tokens": Spec(int, "Default longest answer, in tokens (templates may set their own).",
+                       1, 32768),
+    "hotkey": Spec(str, "Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J."),
+    "ui_language": Spec(str, "Language of the interface.", choices=UI_LANGUAGES),
+}
+
+
+def check(key: str, value: Any) -> Any:
+    """Return ``value`` if valid for ``key``; else raise InputError saying why."""
+    spec = SPECS.get(key)
+    if spec is None:
+        close = difflib.get_close_matches(key, list(SPECS), n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise InputError(f"unknown setting {key!r}.{hint}")
+    if spec.kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, spec.kind) or isinstance(value, bool):
+        names = {int: "a whole number", float: "a number", str: "text in quotes"}
+        raise InputError(f"{key} must be {names[spec.kind]}, not {value!r}.")
+    number: Any = value
+    if spec.minimum is not None and number < spec.minimum or \
+            spec.maximum is not None and number > spec.maximum:
+        raise InputError(f"{key} = {value!r} is out of range: use {spec.minimum:g} to "
+                         f"{spec.maximum:g}.")
+    if spec.choices and value not in spec.choices:
+        raise InputError(f"{key} = {value!r}: choose one of {', '.join(spec.choices)}.")
+    return value
+
+
+def load_settings(path: Path) -> tuple[Settings, list[str]]:
+    """Read ``path``; return the settings and a message per value not used.
+
+    A missing file is normal (first run) and gives the defaults silently.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return Settings(), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return Settings(), [f"{path}: cannot read settings ({exc}); using defaults."]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem = f"{path}: not valid TOML ({exc}); using defaults. Fix or delete the file."
+        return Settings(), [problem]
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in data.items():
+        try:
+            values[key] = check(key, value)
+        except InputError as exc:
+            line = _line_of(text, key)
+            where = f"{path}, line {line}" if line else str(path)
+            default = getattr(Settings(), key, None)
+            used = f" Using the default ({default!r})." if key in SPECS else " Ignored."
+            problems.append(f"{where}: {exc}{used}")
+    return Settings(**values), problems
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write ``settings`` atomically, with each key's description as a comment."""
+    lines = ["# Settings of the daily-work assistant. Edit freely; bad values are\n",
+             "# reported at start-up and replaced by the default.\n"]
+    for key, spec in SPECS.items():
+        lines.append(f"\n# {spec.description}\n")
+        lines.append(tomlwrite.table({key: getattr(settings, key)}))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text("".join(lines), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if re.match(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]", line):
+            return number
+    return None

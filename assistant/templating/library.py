@@ -1,0 +1,139 @@
+"""Find templates: the built-ins shipped in the package and the user's folder.
+
+A user file with the same id as a built-in overrides it; that is how a user
+customises a built-in without losing the change on upgrade. A broken file is
+listed with its error while every other template keeps working. Examples the
+user saves from a good answer go to ``<id>.examples.toml`` in the user folder,
+never into a built-in file.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from assistant import textfile, tomlwrite
+from assistant.errors import InputError
+from assistant.templating.model import Example, Source, Template
+from assistant.templating.parse import Lines, parse_examples, parse_template, toml_error
+
+SUFFIX = ".md"
+EXAMPLES_SUFFIX = ".examples.toml"
+MAX_TEMPLATE_BYTES = 256 * 1024
+"""A template above this is almost surely the wrong file (a pasted log, a binary)."""
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A template file that could not be loaded, and why."""
+
+    path: str
+    template_id: str
+    source: Source
+    message: str
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every loadable template by id, and the files that failed."""
+
+    templates: Mapping[str, Template] = field(default_factory=dict)
+    errors: tuple[LoadError, ...] = ()
+
+    def get(self, template_id: str) -> Template:
+        """The template ``template_id``; the error names close ids and broken files."""
+        found = self.templates.get(template_id)
+        if found is not None:
+            return found
+        for error in self.errors:
+            if error.template_id == template_id:
+                raise InputError(f"Template {template_id!r} cannot be used: {error.message}")
+        import difflib
+
+        close = difflib.get_close_matches(template_id, list(self.templates), n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise InputError(f"No template {template_id!r}.{hint} "
+                         "Run 'assistant templates' to list them.")
+
+    def sorted(self) -> list[Template]:
+        """Templates ordered by category, then title."""
+        return sorted(self.templates.values(), key=lambda t: (t.category, t.title, t.id))
+
+
+def builtin_dir() -> Traversable:
+    """The built-in templates inside the installed package."""
+    return importlib.resources.files("assistant.builtin_templates")
+
+
+def load_library(user_dir: Path | None, builtin: Traversable | None = None) -> Library:
+    """Load built-ins, then user templates over them, each file on its own."""
+    templates: dict[str, Template] = {}
+    errors: list[LoadError] = []
+    base = builtin_dir() if builtin is None else builtin
+    for entry in sorted(base.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(SUFFIX) and entry.is_file():
+            _load_one(entry.name, partial(_read_builtin, entry), Source.BUILTIN,
+                      f"built-in {entry.name}", templates, errors)
+    if user_dir is not None and user_dir.is_dir():
+        for path in sorted(user_dir.glob(f"*{SUFFIX}")):
+            if not path.is_file():
+                continue
+            _load_one(path.name, partial(_read_user, path), Source.USER, str(path),
+                      templates, errors)
+        for template_id, template in list(templates.items()):
+            extra = user_dir / f"{template_id}{EXAMPLES_SUFFIX}"
+            if extra.is_file():
+                try:
+                    templates[template_id] = template.with_examples(
+                        _read_saved_examples(extra, template))
+                except InputError as exc:
+                    errors.append(LoadError(str(extra), template_id, Source.USER, str(exc)))
+    return Library(templates, tuple(errors))
+
+
+def _read_builtin(entry: Traversable) -> str:
+    return textfile.decode_text(entry.read_bytes(), entry.name).text
+
+
+def _read_user(path: Path) -> str:
+    return textfile.read_text(path, MAX_TEMPLATE_BYTES).text
+
+
+def _load_one(name: str, read: Callable[[], str], source: Source, where: str,
+              templates: dict[str, Template], errors: list[LoadError]) -> None:
+    template_id = name[: -len(SUFFIX)]
+    try:
+        text = read()
+        templates[template_id] = parse_template(text, template_id, where, source)
+    except InputError as exc:
+        errors.append(LoadError(where, template_id, source, str(exc)))
+
+
+def _read_saved_examples(path: Path, template: Template) -> tuple[Example, ...]:
+    text = textfile.read_text(path).text
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise toml_error(exc, str(path), text, 1) from None
+    return parse_examples(data.get("examples", []), template, Lines(str(path), text, 1))
+
+
+def save_example(user_dir: Path, template: Template, values: Mapping[str, str],
+                 output: str) -> Path:
+    """Append an example to the user's ``<id>.examples.toml`` and return its path."""
+    user_dir.mkdir(parents=True, exist_ok=True)
+    path = user_dir / f"{template.id}{EXAMPLES_SUFFIX}"
+    known = {name: values[name] for name in template.variables if name in values}
+    entry = "\n[[examples]]\n" + tomlwrite.table({**known, "output": output})
+    if not path.exists():
+        entry = (f"# Examples saved from good answers of template {template.id!r}.\n"
+                 "# Edit or delete them freely; they are sent after the template's own.\n"
+                 + entry)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(entry)
+    return path

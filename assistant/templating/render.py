@@ -1,0 +1,198 @@
+"""Fill a template in Jinja's sandbox.
+
+One :class:`ImmutableSandboxedEnvironment` with :class:`StrictUndefined`
+serves every template: users edit and share templates, so a template must not
+reach Python internals, and a misspelt variable must fail loudly instead of
+vanishing. User text only ever enters as a *variable*: ``{{ 7*7 }}`` typed
+into a field reaches the model as those seven characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from assistant.errors import InputError
+
+if TYPE_CHECKING:
+    from assistant.templating.model import Template
+
+BUILTIN_VARIABLES = ("today", "weekday", "language")
+BLOCK_NAMES = ("system", "prompt")
+
+_WEEKDAYS = {
+    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+ENVIRONMENT = ImmutableSandboxedEnvironment(
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,
+    # Block tags on their own line leave no blank line behind, which is what
+    # a person writing a prompt expects.
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+class TemplateError(InputError):
+    """A template file is wrong; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """The built-in variables: today's date and the UI language."""
+
+    today: dt.date
+    language: str = "en"
+
+    @classmethod
+    def now(cls, language: str = "en") -> RenderContext:
+        """The context for a run happening now."""
+        return cls(today=dt.date.today(), language=language)
+
+    def variables(self, template_language: str) -> dict[str, str]:
+        """Values for ``today``, ``weekday`` (in the template's language), ``language``."""
+        names = _WEEKDAYS.get(template_language[:2], _WEEKDAYS["en"])
+        return {
+            "today": self.today.isoformat(),
+            "weekday": names[self.today.weekday()],
+            "language": self.language,
+        }
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered prompt: the optional system text and the user text."""
+
+    system: str | None
+    prompt: str
+
+
+class CompiledBody:
+    """A template body compiled once, with what is needed to report errors.
+
+    ``line_offset`` is the number of file lines before the body, so Jinja's
+    line numbers can be turned into line numbers in the file.
+    """
+
+    def __init__(self, source: str, filename: str, line_offset: int) -> None:
+        self.filename = filename
+        self.line_offset = line_offset
+        try:
+            code = ENVIRONMENT.compile(source, name=filename, filename=filename)
+            ast = ENVIRONMENT.parse(source)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"{filename}, line {self._file_line(exc.lineno)}: template syntax error: "
+                f"{exc.message}"
+            ) from None
+        self._template = ENVIRONMENT.template_class.from_code(
+            ENVIRONMENT, code, ENVIRONMENT.make_globals(None), None
+        )
+        from jinja2 import meta
+
+        self.variables: frozenset[str] = frozenset(meta.find_undeclared_variables(ast))
+        self.blocks: frozenset[str] = frozenset(self._template.blocks)
+        unknown = sorted(self.blocks - set(BLOCK_NAMES))
+        if unknown:
+            raise TemplateError(
+                f"{filename}: unknown block {unknown[0]!r}; a template may only have "
+                f"the blocks 'system' and 'prompt'."
+            )
+        if self.blocks and "prompt" not in self.blocks:
+            raise TemplateError(
+                f"{filename}: has a 'system' block but no 'prompt' block; add "
+                "{% block prompt %}...{% endblock %} with the request to the model."
+            )
+
+    def _file_line(self, body_line: int | None) -> int:
+        return (body_line or 1) + self.line_offset
+
+    def render(self, variables: Mapping[str, str]) -> Rendered:
+        """Render the system and prompt parts with ``variables``."""
+        try:
+            if not self.blocks:
+                return Rendered(None, self._template.render(variables).strip())
+            context = self._template.new_context(dict(variables))
+            parts = {
+                name: "".join(self._template.blocks[name](context)).strip()
+                for name in self.blocks
+            }
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(
+                f"{self.filename}, line {self._error_line(exc)}: {exc.message}; "
+                "declare it under [fields] or fix the name."
+            ) from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(
+                f"{self.filename}, line {self._error_line(exc)}: {exc}"
+            ) from None
+        return Rendered(parts.get("system") or None, parts["prompt"])
+
+    def _error_line(self, exc: BaseException) -> int:
+        """The file line of the template frame where ``exc`` was raised.
+
+        Jinja rewrites tracebacks so that template frames carry the template's
+        file name and its own line numbers.
+        """
+        line: int | None = None
+        tb: types.TracebackType | None = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == self.filename:
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        return self._file_line(line)
+
+
+def resolve_values(
+    template: Template, values: Mapping[str, str], context: RenderContext
+) -> dict[str, str]:
+    """Check ``values`` against the fields and fill defaults.
+
+    Unknown names, missing required fields and values outside a choice's
+    options are errors that name the field. An empty date means today.
+    """
+    from assistant.templating.model import FieldKind
+
+    names = template.variables
+    for name in values:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            known = ", ".join(names) or "(none)"
+            raise InputError(
+                f"Template {template.id!r} has no field {name!r}.{hint} Its fields: {known}."
+            )
+    result = context.variables(template.language)
+    for item in template.fields:
+        value = values.get(item.name)
+        if value is None or (not value.strip() and item.kind is not FieldKind.TEXT):
+            value = item.default
+        if item.kind is FieldKind.DATE and not value.strip():
+            value = context.today.isoformat()
+        if item.required and not value.strip():
+            raise InputError(
+                f"Field {item.name!r} ({item.label}) of template {template.id!r} is required; "
+                "fill it in."
+            )
+        if item.kind is FieldKind.CHOICE and value and value not in item.options:
+            raise InputError(
+                f"Field {item.name!r} ({item.label}) must be one of: "
+                f"{', '.join(item.options)}; got {value!r}."
+            )
+        result[item.name] = value
+    return result
+
+
+def render(template: Template, values: Mapping[str, str], context: RenderContext) -> Rendered:
+    """Render ``template`` for the user's ``values``."""
+    return template.body.render(resolve_values(template, values, context))

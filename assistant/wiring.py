@@ -1,0 +1,78 @@
+"""The one place that builds the app's objects from the environment.
+
+The CLI and the GUI both start here; everything below receives what it needs
+as arguments, so tests can build the same objects around a temporary folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant import settings as settings_mod
+from assistant.backend import GenerationParams
+from assistant.paths import UserPaths, user_paths
+from assistant.settings import Settings
+from assistant.templating.library import Library, load_library
+from assistant.templating.model import Template
+
+
+@dataclass
+class Core:
+    """Paths, settings and templates of one user profile."""
+
+    paths: UserPaths
+    settings: Settings
+    settings_problems: list[str]
+    library: Library
+
+    def reload_templates(self) -> Library:
+        """Read the template folders again (after the user edited a file)."""
+        self.library = load_library(self.paths.templates_dir)
+        return self.library
+
+    def save_settings(self, new: Settings) -> None:
+        """Keep ``new`` and write it to the settings file."""
+        settings_mod.save_settings(self.paths.config_file, new)
+        self.settings = new
+
+    def params_for(self, template: Template, max_tokens: int | None = None,
+                   seed: int | None = None) -> GenerationParams:
+        """Sampling for a run: explicit value, else the template's, else the setting."""
+        gen = template.generation
+        defaults = GenerationParams()
+        return GenerationParams(
+            temperature=gen.temperature if gen.temperature is not None
+            else self.settings.temperature,
+            max_tokens=max_tokens or gen.max_tokens or self.settings.max_tokens,
+            top_p=gen.top_p if gen.top_p is not None else defaults.top_p,
+            top_k=gen.top_k if gen.top_k is not None else defaults.top_k,
+            repeat_penalty=gen.repeat_penalty if gen.repeat_penalty is not None
+            else defaults.repeat_penalty,
+            seed=seed,
+        )
+
+
+def build_core(environ: Mapping[str, str] | None = None) -> Core:
+    """Create the profile folders, read settings and load templates."""
+    paths = user_paths(os.environ if environ is None else environ)
+    paths.ensure()
+    loaded, problems = settings_mod.load_settings(paths.config_file)
+    return Core(paths, loaded, problems, load_library(paths.templates_dir))
+
+
+def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+    """Log to a rotating file in the profile; llama.cpp's log goes there too."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "assistant.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path

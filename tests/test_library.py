@@ -1,0 +1,104 @@
+"""The template library: built-ins, user overrides, broken files, saved examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import InputError
+from assistant.templating.library import load_library, save_example
+from assistant.templating.model import Source
+
+STARTERS = ("weekly-report-zh", "weekly-report-en", "proofread-zh", "proofread-en")
+
+
+def test_builtins_load_without_errors() -> None:
+    library = load_library(None)
+    assert library.errors == ()
+    for template_id in STARTERS:
+        template = library.get(template_id)
+        assert template.source is Source.BUILTIN
+        assert template.examples, f"{template_id} should carry few-shot examples"
+        assert template.input_field is not None
+
+
+def test_user_template_overrides_builtin(tmp_path: Path) -> None:
+    (tmp_path / "proofread-en.md").write_text('+++\ntitle = "My proofreading"\n+++\n{{ text }}',
+                                              encoding="utf-8")
+    library = load_library(tmp_path)
+    assert library.get("proofread-en").title == "My proofreading"
+    assert library.get("proofread-en").source is Source.USER
+    assert library.get("proofread-zh").source is Source.BUILTIN
+
+
+def test_broken_user_file_is_listed_and_others_work(tmp_path: Path) -> None:
+    (tmp_path / "broken.md").write_text('+++\ntitle = "x"\n[fields.a]\nkind = "big"\n+++\n{{ a }}',
+                                        encoding="utf-8")
+    (tmp_path / "fine.md").write_text("Say hi to {{ name }}", encoding="utf-8")
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02PNG")
+    library = load_library(tmp_path)
+    assert library.get("fine").title == "fine"
+    messages = {error.template_id: error.message for error in library.errors}
+    assert "broken.md, line 3: field 'a': kind 'big'" in messages["broken"]
+    assert "binary file" in messages["binary"]
+    with pytest.raises(InputError, match="Template 'broken' cannot be used: .*broken.md"):
+        library.get("broken")
+    assert len(library.templates) >= len(STARTERS) + 1
+
+
+def test_broken_override_keeps_builtin_and_reports(tmp_path: Path) -> None:
+    (tmp_path / "weekly-report-en.md").write_text("+++\ntitle = \n+++\n", encoding="utf-8")
+    library = load_library(tmp_path)
+    assert library.get("weekly-report-en").source is Source.BUILTIN
+    assert [e.template_id for e in library.errors] == ["weekly-report-en"]
+
+
+@pytest.mark.parametrize("encode", [
+    lambda t: t.encode("gb18030"),
+    lambda t: t.encode("gbk").replace(b"\n", b"\r\n"),
+    lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+    lambda t: t.encode("utf-16"),
+])
+def test_user_files_from_windows_editors(tmp_path: Path, encode: object) -> None:
+    text = '+++\ntitle = "会议纪要"\n[fields.notes]\nlabel = "记录"\n+++\n整理：{{ notes }}'
+    (tmp_path / "minutes.md").write_bytes(encode(text))  # type: ignore[operator]
+    template = load_library(tmp_path).get("minutes")
+    assert template.title == "会议纪要"
+    assert template.field("notes") is not None and template.field("notes").label == "记录"  # type: ignore[union-attr]
+
+
+def test_oversized_user_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "huge.md").write_text("x" * 300_000, encoding="utf-8")
+    library = load_library(tmp_path)
+    assert "file is too large" in library.errors[0].message
+    assert "huge.md" in library.errors[0].message
+
+
+def test_unknown_id_suggests_close_ones() -> None:
+    with pytest.raises(InputError, match="No template 'weekly-report'.*weekly-report-"):
+        load_library(None).get("weekly-report")
+
+
+def test_saved_examples_are_appended_after_the_files_own(tmp_path: Path) -> None:
+    library = load_library(tmp_path)
+    template = library.get("proofread-en")
+    before = len(template.examples)
+    text = 'He said "it\'s fine" \\ twice\n\nand left.'
+    path = save_example(tmp_path, template, {"text": text}, "Corrected:\n'''quoted'''")
+    assert path == tmp_path / "proofread-en.examples.toml"
+    reloaded = load_library(tmp_path).get("proofread-en")
+    assert len(reloaded.examples) == before + 1
+    assert reloaded.examples[-1].values["text"] == text
+    assert reloaded.examples[-1].output == "Corrected:\n'''quoted'''"
+    # The built-in file itself is untouched: only the user folder changed.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proofread-en.examples.toml"]
+
+
+def test_broken_saved_examples_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "proofread-en.examples.toml").write_text(
+        '[[examples]]\ntxt = "a"\noutput = "b"\n', encoding="utf-8")
+    library = load_library(tmp_path)
+    assert library.get("proofread-en").examples  # the file's own examples still work
+    message = library.errors[0].message
+    assert "proofread-en.examples.toml, line 1: example 1 sets 'txt'" in message

@@ -1,0 +1,278 @@
+"""Tests for assistant.settings: typed defaults, TOML round trip, validation.
+
+A bad value in the settings file must cost the user only that value: the
+problem is reported with the file, line and key, the default is used for that
+key, and every other key in the file is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.errors import InputError
+from assistant.settings import SPECS, Settings, check, load_settings, save_settings
+
+GOOD: dict[str, Any] = {
+    "model": 'D:\\模型\\qwen "instruct".gguf',
+    "n_ctx": 2048,
+    "n_threads": 3,
+    "temperature": 0.2,
+    "max_tokens": 99,
+    "hotkey": "Ctrl+Alt+K",
+    "ui_language": "en",
+}
+"""A valid value for every key, each different from the default."""
+
+TOML_GOOD = {
+    "model": "'D:\\模型\\qwen \"instruct\".gguf'",
+    "n_ctx": "2048",
+    "n_threads": "3",
+    "temperature": "0.2",
+    "max_tokens": "99",
+    "hotkey": '"Ctrl+Alt+K"',
+    "ui_language": '"en"',
+}
+"""The same values as they appear in a hand-written settings file."""
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    """Where the settings file goes; never the real profile."""
+    return tmp_path / "配置 dir" / "settings.toml"
+
+
+def write_file(path: Path, bad_key: str, bad_line: str) -> None:
+    """Two good keys, the bad line (line 3), then the remaining good keys."""
+    good = [f"{key} = {TOML_GOOD[key]}" for key in SPECS if key != bad_key]
+    lines = good[:2] + [bad_line] + good[2:]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_specs_and_fields_agree() -> None:
+    assert list(SPECS) == [f.name for f in dataclasses.fields(Settings)]
+
+
+def test_defaults() -> None:
+    settings = Settings()
+    assert settings.model == ""
+    assert settings.n_ctx == 4096
+    assert settings.n_threads == 0
+    assert settings.temperature == 0.7
+    assert settings.max_tokens == 800
+    assert settings.hotkey == "Ctrl+Alt+J"
+    assert settings.ui_language == "system"
+
+
+@pytest.mark.parametrize("key", list(SPECS))
+def test_every_default_is_valid(key: str) -> None:
+    default = getattr(Settings(), key)
+    assert check(key, default) == default
+
+
+def test_good_values_are_valid_and_not_defaults() -> None:
+    """Guard for the tables below: GOOD must differ from the defaults."""
+    for key, value in GOOD.items():
+        assert check(key, value) == value
+        assert value != getattr(Settings(), key)
+
+
+def test_missing_file_gives_defaults_silently(config: Path) -> None:
+    assert load_settings(config) == (Settings(), [])
+
+
+def test_save_then_load_round_trip(config: Path) -> None:
+    settings = Settings(**GOOD)
+    save_settings(config, settings)
+    assert load_settings(config) == (settings, [])
+
+
+def test_round_trip_windows_path_and_chinese_model(config: Path) -> None:
+    settings = Settings().replace(
+        model=r"C:\Users\张三\Documents\模型\Qwen2.5-3B-Instruct 中文版.gguf",
+        hotkey="Ctrl+Shift+'",
+        ui_language="zh_CN",
+    )
+    save_settings(config, settings)
+    loaded, problems = load_settings(config)
+    assert problems == []
+    assert loaded.model == r"C:\Users\张三\Documents\模型\Qwen2.5-3B-Instruct 中文版.gguf"
+    assert loaded == settings
+
+
+def test_saved_file_is_commented_and_leaves_no_temporary(config: Path) -> None:
+    save_settings(config, Settings())
+    text = config.read_text(encoding="utf-8")
+    for spec in SPECS.values():
+        assert f"# {spec.description}\n" in text
+    assert list(config.parent.iterdir()) == [config]
+
+
+def test_save_overwrites(config: Path) -> None:
+    save_settings(config, Settings(n_ctx=8192))
+    save_settings(config, Settings(n_ctx=1024))
+    assert load_settings(config)[0].n_ctx == 1024
+
+
+def test_file_written_with_bom_is_read(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_bytes(b"\xef\xbb\xbfn_ctx = 2048\r\nui_language = \"zh_CN\"\r\n")
+    assert load_settings(config) == (Settings(n_ctx=2048, ui_language="zh_CN"), [])
+
+
+def test_int_is_accepted_for_a_float_setting(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text("temperature = 1\n", encoding="utf-8")
+    settings, problems = load_settings(config)
+    assert problems == []
+    assert settings.temperature == 1.0 and isinstance(settings.temperature, float)
+
+
+@pytest.mark.parametrize(
+    ("key", "toml_value", "fragment"),
+    [
+        ("n_ctx", '"big"', "n_ctx must be a whole number, not 'big'"),
+        ("n_ctx", "4096.0", "n_ctx must be a whole number"),
+        ("n_ctx", "100", "n_ctx = 100 is out of range: use 256 to 131072"),
+        ("n_ctx", "200000", "out of range"),
+        ("n_threads", "-1", "n_threads = -1 is out of range: use 0 to 256"),
+        ("n_threads", "true", "n_threads must be a whole number, not True"),
+        ("temperature", '"hot"', "temperature must be a number"),
+        ("temperature", "false", "temperature must be a number"),
+        ("temperature", "2.5", "temperature = 2.5 is out of range: use 0 to 2"),
+        ("temperature", "-0.1", "out of range"),
+        ("max_tokens", "0", "max_tokens = 0 is out of range: use 1 to 32768"),
+        ("max_tokens", "[1, 2]", "max_tokens must be a whole number"),
+        ("model", "42", "model must be text in quotes, not 42"),
+        ("hotkey", "{ key = 'J' }", "hotkey must be text in quotes"),
+        ("ui_language", '"fr"', "ui_language = 'fr': choose one of system, zh_CN, en"),
+        ("ui_language", '"zh-CN"', "choose one of"),
+        ("ui_language", "1", "ui_language must be text in quotes"),
+    ],
+)
+def test_bad_value_uses_default_for_that_key_only(
+    config: Path, key: str, toml_value: str, fragment: str
+) -> None:
+    write_file(config, key, f"{key} = {toml_value}")
+    settings, problems = load_settings(config)
+    assert len(problems) == 1
+    message = problems[0]
+    assert message.startswith(f"{config}, line 3: ")
+    assert fragment in message
+    default = getattr(Settings(), key)
+    assert message.endswith(f"Using the default ({default!r}).")
+    assert getattr(settings, key) == default
+    assert settings == Settings(**{k: v for k, v in GOOD.items() if k != key})
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("temprature = 0.5", "unknown setting 'temprature'. Did you mean 'temperature'?"),
+        ("n_tokens = 5", "unknown setting 'n_tokens'."),
+        ("hot_key = 'Ctrl+K'", "Did you mean 'hotkey'?"),
+        ("colour = 'red'", "unknown setting 'colour'."),
+    ],
+)
+def test_unknown_key_is_ignored_with_a_hint(config: Path, line: str, fragment: str) -> None:
+    write_file(config, "", line)
+    settings, problems = load_settings(config)
+    assert settings == Settings(**GOOD)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{config}, line 3: ")
+    assert fragment in problems[0]
+    assert problems[0].endswith("Ignored.")
+
+
+def test_unknown_key_without_close_match_has_no_hint(config: Path) -> None:
+    write_file(config, "", "colour = 'red'")
+    assert "Did you mean" not in load_settings(config)[1][0]
+
+
+def test_several_problems_each_get_their_line(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text(
+        "# my settings\n"
+        "n_ctx = 1\n"
+        "\n"
+        '  "max_tokens" = 0\n'
+        "hotkey = 'Ctrl+Alt+H'\n"
+        'ui_language = "klingon"\n',
+        encoding="utf-8",
+    )
+    settings, problems = load_settings(config)
+    assert [p.split(": ", 1)[0] for p in problems] == [
+        f"{config}, line 2", f"{config}, line 4", f"{config}, line 6"]
+    assert ["n_ctx" in problems[0], "max_tokens" in problems[1],
+            "ui_language" in problems[2]] == [True, True, True]
+    assert settings == Settings(hotkey="Ctrl+Alt+H")
+
+
+def test_line_is_found_for_a_literal_quoted_key(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text("# x\n'n_ctx' = 100\n", encoding="utf-8")
+    assert load_settings(config)[1][0].startswith(f"{config}, line 2: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("n_ctx = \n", 2),
+        ("n_ctx = 1\nn_ctx = 2\n", 3),
+        ("[[[\n", 2),
+        ('model = "C:\\Users\\x"\n', 2),  # backslashes need '...' or doubling
+    ],
+)
+def test_invalid_toml_gives_defaults_and_a_message(config: Path, text: str, line: int) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text("hotkey = 'Ctrl+K'\n" + text, encoding="utf-8")
+    settings, problems = load_settings(config)
+    assert settings == Settings()
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{config}: not valid TOML")
+    assert f"line {line}" in problems[0]
+    assert "Fix or delete the file" in problems[0]
+
+
+def test_unreadable_encoding_gives_defaults_and_a_message(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_bytes('model = "D:\\\\模型.gguf"\n'.encode("gbk"))
+    settings, problems = load_settings(config)
+    assert settings == Settings()
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{config}: cannot read settings")
+
+
+def test_replace_returns_a_validated_copy() -> None:
+    original = Settings()
+    changed = original.replace(n_ctx=8192, ui_language="zh_CN")
+    assert (changed.n_ctx, changed.ui_language) == (8192, "zh_CN")
+    assert original == Settings()
+
+
+@pytest.mark.parametrize(
+    ("changes", "fragment"),
+    [
+        ({"n_ctx": 10}, "n_ctx = 10 is out of range"),
+        ({"n_ctx": "4096"}, "n_ctx must be a whole number"),
+        ({"max_tokens": True}, "max_tokens must be a whole number"),
+        ({"temperature": 3.0}, "temperature = 3.0 is out of range"),
+        ({"temperature": None}, "temperature must be a number"),
+        ({"ui_language": "de"}, "choose one of system, zh_CN, en"),
+        ({"model": Path("/x.gguf")}, "model must be text"),
+        ({"max_token": 5}, "unknown setting 'max_token'. Did you mean 'max_tokens'?"),
+        ({"hotkey": "Ctrl+K", "n_threads": 999}, "n_threads = 999 is out of range"),
+    ],
+)
+def test_replace_rejects_bad_values(changes: dict[str, Any], fragment: str) -> None:
+    with pytest.raises(InputError) as info:
+        Settings().replace(**changes)
+    assert fragment in str(info.value)
+
+
+def test_replace_stores_the_normalised_value() -> None:
+    assert isinstance(Settings().replace(temperature=1).temperature, float)
