@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     models.add_argument("--json", action="store_true", help="print JSON")
 
     commands.add_parser("paths", help="show where settings, templates, models and logs live")
+    commands.add_parser("gui", help="open the desktop app (the default)")
     return parser
 
 
@@ -64,10 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command in (None, "gui"):
-        # The desktop app arrives with the main-window work; until then the
-        # bare command explains what there is.
-        parser.print_help()
-        return EXIT_OK
+        from assistant.gui import launch  # Qt is imported only for the GUI.
+
+        return launch()
     try:
         core = build_core()
         setup_logging(core.paths.log_dir)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant.modelfiles import embedded_model_path
+
+# In-process Qt tests run offscreen; tests that need a real X server start the
+# app as a separate process under their own Xvfb (the platform is fixed once
+# per process).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture

@@ -350,10 +350,12 @@ def test_bad_settings_are_warned_about_but_do_not_stop(cli: Cli, home: Path) -> 
     assert done.stderr.startswith(f"warning: {config.resolve()}, line 2: n_ctx = 12")
 
 
-def test_no_command_prints_help(cli: Cli) -> None:
-    done = cli()
+def test_help_lists_the_commands(cli: Cli) -> None:
+    done = cli("--help")
     assert done.returncode == 0
     assert "usage: assistant" in done.stdout
+    for command in ("templates", "render", "run", "models", "paths", "gui"):
+        assert command in done.stdout
 
 
 # --- models and paths --------------------------------------------------------

@@ -35,10 +35,12 @@ def test_wheel_carries_templates_and_resources(wheel: Path) -> None:
     for name in templates:
         assert f"assistant/builtin_templates/{name}" in names
     resources = [p for p in (ROOT / "resources").rglob("*")
-                 if p.is_file() and "__pycache__" not in p.parts]
+                 if p.is_file() and "__pycache__" not in p.parts and "screenshots" not in p.parts]
+    assert any(p.suffix == ".qm" for p in resources), "compiled translations must ship"
     for path in resources:
         assert f"assistant/resources/{path.relative_to(ROOT / 'resources').as_posix()}" in names
     assert "assistant/py.typed" in names
+    assert not any("screenshots" in name for name in names), "README pictures stay out"
     assert "assistant/backend/llama.py" in names
 
 

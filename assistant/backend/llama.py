@@ -117,7 +117,9 @@ class LlamaBackend:
 
     @property
     def name(self) -> str:
-        return self.info.name or self.info.path.stem
+        # The file name, which the user chose and recognises; general.name is
+        # often a training-run label ("Smollm2 135M 8k Lc100K Mix1 Ep2").
+        return self.info.path.stem
 
     @property
     def path(self) -> Path:

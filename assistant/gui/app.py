@@ -1,0 +1,73 @@
+"""Build and run the desktop app: the one place the GUI's objects are made.
+
+The window appears first and the model loads on its worker thread, so the
+app is usable (templates, forms, settings) before the model is ready.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from assistant import __version__
+from assistant.backend.llama import load_backend
+from assistant.gui.i18n import Translations, resolve_language
+from assistant.gui.main_window import MainWindow
+from assistant.gui.settings_panel import SettingsFlow
+from assistant.gui.worker import ModelController
+from assistant.state import UiState
+from assistant.wiring import build_core, setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def app_icon() -> QIcon:
+    """The app icon shipped in ``resources/icons``."""
+    import importlib.resources
+
+    icon = QIcon()
+    folder = importlib.resources.files("assistant.resources") / "icons"
+    for name in ("assistant.svg", "assistant-256.png"):
+        entry = folder / name
+        if entry.is_file():
+            with importlib.resources.as_file(entry) as path:
+                icon.addFile(str(path))
+    return icon
+
+
+def launch(argv: Sequence[str] | None = None) -> int:
+    """Start the GUI and return its exit code."""
+    app = QApplication.instance() or QApplication(list(argv or sys.argv))
+    assert isinstance(app, QApplication)
+    QCoreApplication.setApplicationName("daily-assistant")
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    core = build_core()
+    setup_logging(core.paths.log_dir)
+    translations = Translations(app)
+    language = resolve_language(core.settings.ui_language)
+    translations.apply(language)
+    state = UiState(core.paths.state_file)
+    controller = ModelController(load_backend)
+
+    def set_language(setting: str) -> None:
+        window.language = resolve_language(setting)
+        translations.apply(window.language)
+
+    flow = SettingsFlow(core, controller, set_language)
+    window = MainWindow(core, state, controller, flow, language)
+    window.quit_requested.connect(app.quit)
+    window.show()
+    problems = core.settings_problems + ([state.problem] if state.problem else [])
+    if problems:
+        QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Settings"),
+                            "\n\n".join(problems))
+    window.load_model()
+    code = app.exec()
+    controller.shutdown()
+    return code

@@ -1,0 +1,514 @@
+"""The main window: template picker, generated form, streaming answer.
+
+A thin layer over the core (STYLE.md points 1, 6 and 12): prompts are built
+by :func:`assistant.prompt.build_messages` through the budget planner in the
+model worker; the window only collects values, starts and stops runs and
+shows results. Everything it uses is passed in by :mod:`assistant.gui.app`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.backend import Stats
+from assistant.budget import Plan, sections
+from assistant.errors import AssistantError
+from assistant.gui.form import TemplateForm
+from assistant.gui.inspector import PromptInspector
+from assistant.gui.output_view import OutputView
+from assistant.gui.picker import TemplatePicker
+from assistant.gui.settings_panel import SettingsFlow
+from assistant.gui.template_folder import TemplateFolder
+from assistant.gui.worker import Job, ModelController
+from assistant.prompt import build_messages
+from assistant.state import UiState
+from assistant.templating.model import FieldKind, Template
+from assistant.templating.render import RenderContext
+from assistant.wiring import Core
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Pick a template, fill its form, run it, copy or save the answer.
+
+    Signals:
+        closed_to_tray(): the window was closed but the app keeps running.
+        quit_requested(): File > Quit: the app should end.
+    """
+
+    closed_to_tray = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, core: Core, state: UiState, controller: ModelController,
+                 settings_flow: SettingsFlow, language: str) -> None:
+        super().__init__()
+        self.core, self.state, self.controller = core, state, controller
+        self.settings_flow = settings_flow
+        self.language = language
+        self.hide_on_close = False
+        """Set by the app when a tray icon exists: closing then only hides."""
+        self._template: Template | None = None
+        self._last_job: Job | None = None
+        self._plan: Plan | None = None
+        self.setObjectName("MainWindow")
+        self.resize(1180, 780)
+
+        self.picker = TemplatePicker(core.library, state)
+        self.form = TemplateForm(lambda: QGuiApplication.clipboard().text())
+        self.output = OutputView()
+        self.inspector = PromptInspector(self)
+        self.title = QLabel()
+        self.title.setObjectName("templateTitle")
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("color: #5f6368;")
+        self.banner = QLabel()
+        self.banner.setObjectName("modelBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.banner.setStyleSheet("background: #fdecea; color: #8a1c12; padding: 8px; "
+                                  "border-radius: 4px;")
+        self.banner.linkActivated.connect(self.open_settings)
+        self.banner.hide()
+
+        self.run_button = QPushButton()
+        self.run_button.setObjectName("runButton")
+        self.run_button.setDefault(True)
+        self.stop_button = QPushButton()
+        self.regenerate_button = QPushButton()
+        self.copy_button = QPushButton()
+        self.save_button = QPushButton()
+        self.inspect_button = QPushButton()
+        self.model_label = QLabel()
+        self.stats_label = QLabel()
+        self._build_layout()
+        self.templates = TemplateFolder(core, self)
+        self._build_menus()
+        self._connect()
+        self.retranslate_ui()
+        self._update_buttons()
+        first = state.recent[0] if state.recent else "weekly-report-" + language[:2]
+        if not self.select_template(first) and core.library.templates:
+            self.select_template(core.library.sorted()[0].id)
+
+    # -- construction --------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.run_button, self.stop_button, self.regenerate_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.inspect_button, self.copy_button, self.save_button):
+            buttons.addWidget(button)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.banner, self.title, self.description, self.form):
+            top_layout.addWidget(widget)
+        top_layout.addLayout(buttons)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(top)
+        right.addWidget(self.output)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.picker)
+        main.addWidget(right)
+        main.setStretchFactor(1, 1)
+        main.setSizes([280, 900])
+        self.setCentralWidget(main)
+        self.statusBar().addWidget(self.model_label, 1)
+        self.statusBar().addPermanentWidget(self.stats_label)
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.new_action = self._action(self.file_menu, self.new_template, QKeySequence.StandardKey.New)
+        self.folder_action = self._action(self.file_menu, self.templates.open_folder)
+        self.customize_action = self._action(self.file_menu, self.customize_current)
+        self.file_menu.addSeparator()
+        self.save_action = self._action(self.file_menu, self.save_answer, QKeySequence.StandardKey.Save)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, self.quit_requested.emit,
+                                        QKeySequence.StandardKey.Quit)
+        self.tools_menu = self.menuBar().addMenu("")
+        self.inspect_action = self._action(self.tools_menu, self.show_inspector)
+        self.settings_action = self._action(self.tools_menu, self.open_settings,
+                                            QKeySequence.StandardKey.Preferences)
+
+    def _action(self, menu: QMenu, slot: Callable[[], object],
+                shortcut: QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        menu.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.picker.template_selected.connect(self.show_template)
+        self.picker.template_activated.connect(self._focus_form)
+        self.picker.customize_requested.connect(
+            lambda template_id: self.templates.customize(self, template_id))
+        self.templates.reloaded.connect(self._on_templates_reloaded)
+        self.templates.created.connect(self._on_template_created)
+        self.form.submit.connect(self.run)
+        # Values are saved shortly after typing stops, not on every keystroke.
+        self._save_timer = QTimer(self, singleShot=True, interval=800)
+        self._save_timer.timeout.connect(self._remember_values)
+        self.form.changed.connect(self._save_timer.start)
+        self.run_button.clicked.connect(self.run)
+        self.stop_button.clicked.connect(self.controller.stop)
+        self.stop_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.copy_button.clicked.connect(self.output.copy_to_clipboard)
+        self.save_button.clicked.connect(self.save_answer)
+        self.inspect_button.clicked.connect(self.show_inspector)
+        c = self.controller
+        c.state_changed.connect(self._on_state)
+        c.model_loaded.connect(self._on_model_loaded)
+        c.model_failed.connect(self._on_model_failed)
+        c.planned.connect(self._on_planned)
+        c.chunk.connect(self._on_chunk)
+        c.run_finished.connect(self._on_finished)
+        c.run_failed.connect(self._on_run_failed)
+
+    # -- texts ---------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set every text of the window in the current language."""
+        self.setWindowTitle(self.tr("Daily-work assistant"))
+        self.run_button.setText(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Run the template (Ctrl+Enter)"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop generating (Esc)"))
+        self.regenerate_button.setText(self.tr("Regenerate"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.save_button.setText(self.tr("Save as .md…"))
+        self.inspect_button.setText(self.tr("Prompt…"))
+        self.inspect_button.setToolTip(self.tr("Show the exact prompt and its token count"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New template…"))
+        self.folder_action.setText(self.tr("Open template &folder"))
+        self.customize_action.setText(self.tr("&Customize this template"))
+        self.save_action.setText(self.tr("&Save answer as…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.inspect_action.setText(self.tr("&Prompt inspector"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self._on_state(self.controller.state)
+        if self._template is not None:
+            self._show_header(self._template)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- templates -----------------------------------------------------------
+
+    def select_template(self, template_id: str) -> bool:
+        """Select ``template_id`` in the picker and show its form."""
+        if not self.picker.select(template_id):
+            return False
+        self.show_template(template_id)
+        return True
+
+    @Slot(str)
+    def show_template(self, template_id: str) -> None:
+        """Show ``template_id``'s form with the values last used with it."""
+        template = self.core.library.templates.get(template_id)
+        if template is None:
+            return
+        self._template = template
+        self._show_header(template)
+        self.form.set_template(template, self.state.values(template_id))
+        self._warm()
+        self._update_buttons()
+
+    def _show_header(self, template: Template) -> None:
+        self.title.setText(template.title)
+        source = self.tr("your template") if template.source.value == "user" \
+            else self.tr("built-in")
+        self.description.setText(f"{template.description}  ·  {source}")
+
+    @Slot(str)
+    def _focus_form(self, _template_id: str) -> None:
+        self.form.focus_first()
+
+    def _lasting_values(self) -> dict[str, str]:
+        """The form's values worth keeping: a date would be stale tomorrow."""
+        template = self._template
+        if template is None:
+            return {}
+        dates = {f.name for f in template.fields if f.kind is FieldKind.DATE}
+        return {k: v for k, v in self.form.values().items() if k not in dates}
+
+    @Slot()
+    def _remember_values(self) -> None:
+        if self._template is not None:
+            self.state.remember_values(self._template.id, self._lasting_values())
+
+    @Slot()
+    def _on_templates_reloaded(self) -> None:
+        """Keep the user's place after the template folder changed."""
+        library = self.core.library
+        self.picker.set_library(library)
+        if self._template is not None:
+            fresh = library.templates.get(self._template.id)
+            if fresh is not None and fresh != self._template:
+                values = self.form.values()
+                self._template = fresh
+                self._show_header(fresh)
+                self.form.set_template(fresh, values)
+
+    @Slot()
+    def new_template(self) -> None:
+        """Create a template from a starter and open it in the user's editor."""
+        self.templates.new_template(self, self.language)
+
+    @Slot()
+    def customize_current(self) -> None:
+        """Copy the current built-in template into the user folder and open it."""
+        if self._template is not None:
+            self.templates.customize(self, self._template.id)
+
+    @Slot(str)
+    def _on_template_created(self, path: str) -> None:
+        self.select_template(Path(path).stem)
+        self.statusBar().showMessage(self.tr("Opened {file}; changes are picked up when you "
+                                             "save.").format(file=path), 8000)
+
+    # -- running -------------------------------------------------------------
+
+    def _context(self) -> RenderContext:
+        return RenderContext(dt.date.today(), self.language[:2])
+
+    @Slot()
+    def run(self, seed: int | None = None) -> None:
+        """Start a run with the form's values (Ctrl+Enter)."""
+        template = self._template
+        if template is None or self.controller.busy:
+            return
+        missing = self.form.missing_required()
+        if missing:
+            names = self.tr(", ", "separator of a list").join(field.label for field in missing)
+            self.statusBar().showMessage(self.tr("Fill in: {fields}").format(fields=names), 8000)
+            self.form.focus_first()
+            return
+        values = self.form.values()
+        self.state.remember(template.id, self._lasting_values())
+        self.picker.refresh()
+        job = Job(template, values, self.form.use_examples(),
+                  self.core.params_for(template, seed=seed), self._context(), owner=self)
+        self.output.begin()
+        self.stats_label.clear()
+        if self.controller.run(job):
+            self._last_job = job
+
+    @Slot()
+    def regenerate(self) -> None:
+        """Run the last job again with fresh sampling."""
+        self.run()
+
+    def _mine(self) -> bool:
+        """True if the model's current or last run was started here."""
+        return self.controller.last_owner is self
+
+    @Slot(str)
+    def _on_chunk(self, text: str) -> None:
+        if self._mine():
+            self.output.append_chunk(text)
+
+    @Slot(object)
+    def _on_planned(self, plan: Plan) -> None:
+        if not self._mine():
+            return
+        self._plan = plan
+        self.form.set_use_examples_count(plan.examples_used)
+        if plan.notice:
+            self.statusBar().showMessage(plan.notice, 10000)
+
+    @Slot(object)
+    def _on_finished(self, stats: Stats) -> None:
+        if not self._mine():
+            self._update_buttons()
+            return
+        self.output.finish()
+        parts = [self.tr("{prompt} prompt tokens ({cached} cached)")
+                 .format(prompt=stats.prompt_tokens, cached=stats.cached_tokens),
+                 self.tr("{count} tokens generated").format(count=stats.completion_tokens)]
+        if stats.ttft_s is not None:
+            parts.append(self.tr("first token {seconds:.2f} s").format(seconds=stats.ttft_s))
+        if stats.decode_tps is not None:
+            parts.append(self.tr("{rate:.1f} tokens/s").format(rate=stats.decode_tps))
+        if stats.finish_reason == "cancelled":
+            parts.append(self.tr("stopped"))
+        elif stats.finish_reason == "length":
+            parts.append(self.tr("cut at the length limit"))
+        self.stats_label.setText(" · ".join(parts))
+        self._update_buttons()
+
+    @Slot(str)
+    def _on_run_failed(self, message: str) -> None:
+        if not self._mine():
+            self._update_buttons()
+            return
+        self.output.finish()
+        QMessageBox.warning(self, self.tr("Cannot run"), message)
+        self._update_buttons()
+
+    @Slot()
+    def save_answer(self) -> None:
+        """Save the answer as a Markdown file."""
+        if not self.output.has_text:
+            return
+        name = (self._template.title if self._template else "answer") + \
+            f" {dt.date.today().isoformat()}.md"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save answer"),
+                                              str(Path(folder) / name),
+                                              self.tr("Markdown (*.md);;Text (*.txt)"))
+        if not path:
+            return
+        try:
+            Path(path).write_text(self.output.markdown(), encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save answer"),
+                                self.tr("Could not save {file}: {reason}")
+                                .format(file=path, reason=exc.strerror))
+            return
+        self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 6000)
+
+    @Slot()
+    def show_inspector(self) -> None:
+        """Show the exact prompt for the current values and where its tokens go."""
+        backend = self.controller.backend
+        template = self._template
+        if template is None:
+            return
+        if backend is None:
+            self.statusBar().showMessage(self.tr("The prompt inspector needs a loaded model."),
+                                         6000)
+            return
+        try:
+            messages = build_messages(template, self.form.values(), self.form.use_examples(),
+                                      context=self._context())
+        except AssistantError as exc:
+            QMessageBox.information(self, self.tr("Prompt inspector"), str(exc))
+            return
+        max_tokens = self.core.params_for(template).max_tokens
+        used = backend.count_tokens(messages) + max_tokens
+        notice = None
+        if used > backend.n_ctx:
+            notice = self.tr("This prompt and answer need {used} tokens but the context holds "
+                             "{n_ctx}: examples will be left out when you run it."
+                             ).format(used=used, n_ctx=backend.n_ctx)
+        self.inspector.show_prompt(messages, backend.format_prompt(messages),
+                                   sections(backend, messages, max_tokens), backend.n_ctx, notice)
+        self.inspector.show()
+        self.inspector.raise_()
+
+    # -- model ---------------------------------------------------------------
+
+    def load_model(self) -> None:
+        """Load the model chosen in the settings (on the model thread)."""
+        self.settings_flow.load_model(self.controller)
+
+    def _warm(self) -> None:
+        template = self._template
+        if template is None or self.controller.state != "ready" or not self.form.use_examples():
+            return
+        values = {f.name: (self.form.values().get(f.name) or "…") for f in template.fields}
+        try:
+            self.controller.warm(build_messages(template, values, context=self._context()))
+        except AssistantError as exc:
+            log.debug("not warming %s: %s", template.id, exc)
+
+    @Slot(str)
+    def _on_state(self, state: str) -> None:
+        texts = {
+            "unloaded": self.tr("No model loaded"),
+            "loading": self.tr("Loading model…"),
+            "ready": self.tr("Model: {name} · context {n_ctx} tokens"),
+            "running": self.tr("Generating with {name}…"),
+            "failed": self.tr("The model could not be loaded"),
+        }
+        self.model_label.setText(texts.get(state, state).format(
+            name=self.controller.model_name, n_ctx=self.controller.n_ctx))
+        self._update_buttons()
+
+    @Slot(str, int)
+    def _on_model_loaded(self, name: str, n_ctx: int) -> None:
+        log.info("model ready: %s, context %d", name, n_ctx)
+        self.banner.hide()
+        self._warm()
+
+    @Slot(str)
+    def _on_model_failed(self, message: str) -> None:
+        self.banner.setText(self.tr("The model could not be loaded: {reason} "
+                                    "<a href='settings'>Open Settings</a> to choose another.")
+                            .format(reason=message.replace("<", "&lt;")))
+        self.banner.show()
+
+    @Slot()
+    def open_settings(self) -> None:
+        """Open the settings dialog; apply what changed."""
+        self.settings_flow.edit(self)
+
+    def _update_buttons(self) -> None:
+        running = self.controller.busy
+        ready = self.controller.state == "ready"
+        self.run_button.setEnabled(ready and self._template is not None)
+        self.stop_button.setEnabled(running)
+        self.regenerate_button.setEnabled(ready and self._last_job is not None)
+        has_text = self.output.has_text
+        self.copy_button.setEnabled(has_text and not running)
+        self.save_button.setEnabled(has_text and not running)
+
+    # -- closing -------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        """Hide to the tray, or stop generation and free the model before quitting."""
+        if self.hide_on_close:
+            event.ignore()
+            self.hide()
+            self.closed_to_tray.emit()
+            return
+        self.controller.shutdown()
+        super().closeEvent(event)
+
+    def bring_forward(self) -> None:
+        """Show the window on top (second launch, tray, quick prompt hand-over)."""
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    @Slot(str, object)
+    def open_with_values(self, template_id: str, values: dict[str, str]) -> None:
+        """Show ``template_id`` filled with ``values`` (from the quick prompt)."""
+        if self.select_template(template_id):
+            for name, value in values.items():
+                if self._template is not None and self._template.field(name) is not None:
+                    self.form.set_value(name, value)
+        self.bring_forward()

@@ -1,0 +1,302 @@
+"""The quick prompt: a small frameless popup over whatever the user is doing.
+
+Opened by the global hotkey with the selected (or copied) text: type two
+letters to pick a template, Enter to run, watch the answer stream, Enter again
+to copy it. Templates that need more than the text show a compact form. It
+shares the model with the main window through the same controller and the
+same prompt assembly; only one run happens at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.backend import Stats
+from assistant.fuzzy import rank
+from assistant.gui.form import TemplateForm
+from assistant.gui.output_view import OutputView
+from assistant.gui.worker import Job, ModelController
+from assistant.state import UiState
+from assistant.templating.model import Template
+from assistant.templating.render import RenderContext
+from assistant.wiring import Core
+
+MAX_MATCHES = 6
+
+
+class QuickPrompt(QWidget):
+    """The popup. Call :meth:`open_with` with the captured text.
+
+    Signals:
+        copied(str): the answer was put on the clipboard (Copy).
+        replace_requested(str): the user chose Replace; the app pastes it back.
+        open_in_main(str, object): template id and field values, for the main window.
+    """
+
+    copied = Signal(str)
+    replace_requested = Signal(str)
+    open_in_main = Signal(str, object)
+
+    def __init__(self, core: Core, state: UiState, controller: ModelController,
+                 language: str = "en") -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("QuickPrompt")
+        self.core, self.state, self.controller = core, state, controller
+        self.language = language
+        self._template: Template | None = None
+        self._answered = False
+        self.resize(640, 520)
+        self.setStyleSheet("#QuickPrompt { border: 1px solid #9aa0a6; background: palette(window); }")
+
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("quickText")
+        self.text.setMaximumHeight(110)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a1c12;")
+        self.search = QLineEdit()
+        self.search.setObjectName("quickSearch")
+        self.matches = QListWidget()
+        self.matches.setMaximumHeight(150)
+        self.form = TemplateForm(lambda: QGuiApplication.clipboard().text())
+        self.form.hide()
+        self.output = OutputView()
+        self.copy_button = QPushButton()
+        self.copy_button.setDefault(True)
+        self.replace_button = QPushButton()
+        self.main_button = QPushButton()
+        self.status = QLabel()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for button in (self.main_button, self.replace_button, self.copy_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        for widget in (self.text, self.notice, self.search, self.matches, self.form, self.output):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(self._refresh_matches)
+        self.search.installEventFilter(self)
+        self.matches.itemActivated.connect(lambda _item: self.run())
+        self.form.submit.connect(self.run)
+        self.copy_button.clicked.connect(self.copy_answer)
+        self.replace_button.clicked.connect(self._replace)
+        self.main_button.clicked.connect(self._open_in_main)
+        controller.chunk.connect(self._on_chunk)
+        controller.run_finished.connect(self._on_finished)
+        controller.run_failed.connect(self._on_failed)
+        self.retranslate_ui()
+        self._set_answered(False)
+
+    # -- texts ---------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Quick prompt"))
+        self.text.setPlaceholderText(self.tr("Nothing was selected or copied. Type or paste "
+                                             "the text here."))
+        self.search.setPlaceholderText(self.tr("Template: type a few characters, then press Enter"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the answer and close (Enter)"))
+        self.replace_button.setText(self.tr("Replace"))
+        self.replace_button.setToolTip(self.tr("Paste the answer over the selection, then "
+                                               "restore your clipboard"))
+        self.main_button.setText(self.tr("Open in main window"))
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- opening -------------------------------------------------------------
+
+    def open_with(self, text: str) -> None:
+        """Show the popup on the screen with the pointer, holding ``text``.
+
+        While a quick run is going, the popup is only brought forward: pressing
+        the hotkey again never starts a second run.
+        """
+        if not (self.isVisible() and self.controller.busy):
+            self.text.setPlainText(text)
+            self.notice.setText("" if text.strip() else
+                                self.tr("No text was captured: type or paste it above."))
+            self.notice.setVisible(not text.strip())
+            self.search.clear()
+            self.form.hide()
+            self._template = None
+            self.output.begin()
+            self._set_answered(False)
+            self._refresh_matches("")
+        self._place()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.search.setFocus()
+
+    def _place(self) -> None:
+        pointer = QCursor.pos()
+        screen = QGuiApplication.screenAt(pointer) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        x = min(max(area.left(), pointer.x() - self.width() // 2), area.right() - self.width())
+        y = min(max(area.top(), pointer.y() - 40), area.bottom() - self.height())
+        self.move(QPoint(x, y))
+
+    @Slot(str)
+    def _refresh_matches(self, query: str) -> None:
+        self.matches.clear()
+        for match in rank(query, self.core.library.templates.values(), self.state.recent):
+            if self.matches.count() >= MAX_MATCHES:
+                break
+            item = QListWidgetItem(f"{match.template.title}   ·  {match.template.category}")
+            item.setData(Qt.ItemDataRole.UserRole, match.template.id)
+            self.matches.addItem(item)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """Up/Down in the search box move through the matches; Enter runs."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
+                self.matches.setCurrentRow(row)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._answered:
+                    self.copy_answer()
+                else:
+                    self.run()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._answered:
+            self.copy_answer()
+            return
+        super().keyPressEvent(event)
+
+    # -- running -------------------------------------------------------------
+
+    @Slot()
+    def run(self) -> None:
+        """Run the chosen template on the text (or ask for its other fields first)."""
+        if self.controller.busy:
+            self.status.setText(self.tr("The model is busy; wait or stop the other run."))
+            return
+        item = self.matches.currentItem()
+        if self._template is None or not self.form.isVisible():
+            if item is None:
+                return
+            template = self.core.library.templates.get(item.data(Qt.ItemDataRole.UserRole))
+            if template is None or template.input_field is None:
+                return
+            self._template = template
+            values = {**self.state.values(template.id), template.input_field:
+                      self.text.toPlainText()}
+            self.form.set_template(template, values)
+            if self.form.missing_required():
+                self.form.show()
+                self.form.focus_first()
+                self.status.setText(self.tr("Fill in the fields, then press Ctrl+Enter."))
+                return
+        template = self._template
+        if template is None:
+            return
+        values = self.form.values()
+        if template.input_field is not None:
+            values[template.input_field] = self.text.toPlainText()
+        if self.form.missing_required() and self.form.isVisible():
+            return
+        self.state.remember(template.id, {k: v for k, v in values.items()
+                                          if k != template.input_field})
+        job = Job(template, values, True, self.core.params_for(template),
+                  RenderContext(dt.date.today(), self.language[:2]), owner=self)
+        self.output.begin()
+        self._set_answered(False)
+        if self.controller.run(job):
+            self.status.setText(self.tr("Generating with {name}…")
+                                .format(name=self.controller.model_name))
+        else:
+            self.status.setText(self.tr("The model is not ready yet."))
+
+    @Slot(str)
+    def _on_chunk(self, text: str) -> None:
+        if self.controller.last_owner is self:
+            self.output.append_chunk(text)
+
+    @Slot(object)
+    def _on_finished(self, stats: Stats) -> None:
+        if self.controller.last_owner is not self:
+            return
+        self.output.finish()
+        self.status.setText(self.tr("Enter copies the answer · Esc closes")
+                            if stats.finish_reason != "cancelled" else self.tr("Stopped."))
+        self._set_answered(self.output.has_text)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        if self.controller.last_owner is self:
+            self.output.finish()
+            self.status.setText(message)
+
+    def _set_answered(self, answered: bool) -> None:
+        self._answered = answered
+        for button in (self.copy_button, self.replace_button, self.main_button):
+            button.setEnabled(answered)
+        if answered:
+            self.copy_button.setFocus()
+
+    # -- actions -------------------------------------------------------------
+
+    @Slot()
+    def copy_answer(self) -> None:
+        """Copy the answer and close."""
+        if not self._answered:
+            return
+        answer = self.output.markdown()
+        QGuiApplication.clipboard().setText(answer)
+        self.copied.emit(answer)
+        self.close()
+
+    @Slot()
+    def _replace(self) -> None:
+        if self._answered:
+            answer = self.output.markdown()
+            self.close()
+            self.replace_requested.emit(answer)
+
+    @Slot()
+    def _open_in_main(self) -> None:
+        if self._template is not None:
+            values = self.form.values()
+            if self._template.input_field is not None:
+                values[self._template.input_field] = self.text.toPlainText()
+            self.open_in_main.emit(self._template.id, values)
+            self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        """Esc or closing stops a quick run that is still going."""
+        if self.controller.busy and self.controller.last_owner is self:
+            self.controller.stop()
+        super().closeEvent(event)

@@ -1,0 +1,299 @@
+"""The settings dialog: each value is checked in place; OK only while all are valid.
+
+Values go through :func:`assistant.settings.check`, so the rules live in one
+place; only the hotkey's (:func:`hotkey_problem`) are here, as they need Qt.
+A browsed model file that is not a usable GGUF never becomes the selection:
+the previous model stays selected, so OK stays usable for other changes, and
+red text under the row names the file and the reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, Qt
+from PySide6.QtGui import QKeySequence, QPalette, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.errors import InputError
+from assistant.modelfiles import ModelFile, Origin, describe
+from assistant.settings import SPECS, Settings, check
+
+_PORTABLE = QKeySequence.SequenceFormat.PortableText
+_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
+_NEEDED = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+           | Qt.KeyboardModifier.MetaModifier)
+
+
+def hotkey_problem(text: str) -> str | None:
+    """Why ``text`` (PortableText, e.g. "Ctrl+Alt+J") cannot be the global hotkey, or None.
+
+    Empty is allowed and means no global hotkey, for desktops where the user
+    binds ``assistant quick`` in the system settings instead.
+    """
+    if not text.strip():
+        return None
+    sequence = QKeySequence.fromString(text, _PORTABLE)
+    # An empty QKeyCombination has Key_unknown: "not a key combination" below.
+    combination = sequence[0] if sequence.count() else QKeyCombination()  # type: ignore[index]
+    key, modifiers = combination.key(), combination.keyboardModifiers()
+    translate = QCoreApplication.translate
+    rules = (
+        (sequence.count() > 1, translate("SettingsDialog", "{hotkey} is several key presses; "
+                                         "a hotkey must be one combination, e.g. Ctrl+Alt+J.")),
+        (key == Qt.Key.Key_unknown or key in _MODIFIER_KEYS, translate(
+            "SettingsDialog", "{hotkey} is not a complete key combination. Click the field "
+            "and press all the keys together, e.g. Ctrl+Alt+J.")),
+        (not modifiers & _NEEDED, translate("SettingsDialog", "{hotkey} needs Ctrl, Alt or Meta "
+                                            "(the Windows key): without one, it would take "
+                                            "that key away from every other program.")),
+        (key == Qt.Key.Key_Space and modifiers == Qt.KeyboardModifier.ControlModifier,
+         translate("SettingsDialog", "Ctrl+Space switches the Chinese input method on many "
+                   "systems. Pick another combination, e.g. Ctrl+Alt+J.")),
+    )
+    return next((message.format(hotkey=text) for broken, message in rules if broken), None)
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the settings; saving and applying them is the caller's job.
+
+    Signals: none of its own, only QDialog's ``accepted``/``rejected``. After
+    ``exec()`` returns Accepted, :meth:`result_settings` gives the new settings.
+    """
+
+    def __init__(self, settings: Settings, models: list[ModelFile], models_dir: Path,
+                 hotkey_status: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings, self._models_dir = settings, models_dir
+        # Index-aligned with model_box. Entry 0 is the embedded model, stored as
+        # "" in the settings; its ModelFile is None when it is not installed.
+        self._entries: list[ModelFile | None] = []
+        self._refused: str | None = None  # why the last browsed file was not taken
+        self._rows: dict[str, tuple[QLabel, QLabel, QLabel]] = {}  # label, help, error
+        self.model_box = QComboBox()
+        self.model_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.model_box.setMinimumContentsLength(36)
+        for model in [next((m for m in models if m.origin is Origin.EMBEDDED), None),
+                      *(m for m in models if m.origin is not Origin.EMBEDDED)]:
+            self._add_entry(model)
+        self.context_spin, self.threads_spin = QSpinBox(), QSpinBox()
+        self.temperature_spin, self.max_tokens_spin = QDoubleSpinBox(), QSpinBox()
+        self.temperature_spin.setDecimals(2)
+        self._spins: dict[str, QSpinBox | QDoubleSpinBox] = {
+            "n_ctx": self.context_spin, "n_threads": self.threads_spin,
+            "temperature": self.temperature_spin, "max_tokens": self.max_tokens_spin}
+        for (key, spin), step in zip(self._spins.items(), (256, 1, 0.05, 100), strict=True):
+            number: Any = int if isinstance(spin, QSpinBox) else float
+            cast(Any, spin).setRange(number(SPECS[key].minimum), number(SPECS[key].maximum))
+            cast(Any, spin).setSingleStep(number(step))
+            # The editor's signal: the spin box's own only fires for acceptable text.
+            spin.lineEdit().textChanged.connect(self._validate)
+        self.language_box, self.browse_button = QComboBox(), QPushButton()
+        # Each language is named in itself, so anyone can find their own.
+        for text, value in (("", "system"), ("简体中文", "zh_CN"), ("English", "en")):
+            self.language_box.addItem(text, value)
+        self.hotkey_edit = QKeySequenceEdit()
+        self.hotkey_edit.setClearButtonEnabled(True)
+        self.hotkey_edit.setMaximumSequenceLength(1)
+        self.status_line, self._status_label = QLineEdit(hotkey_status), QLabel()
+        self.status_line.setReadOnly(True)
+        model_row = QWidget()
+        row = QHBoxLayout(model_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.model_box, 1)
+        row.addWidget(self.browse_button)
+        form = QFormLayout(self)
+        for key, field in (("model", model_row), *self._spins.items(),
+                           ("ui_language", self.language_box), ("hotkey", self.hotkey_edit)):
+            self._add_row(form, key, field)
+        form.addRow(self._status_label, self.status_line)
+        form.setRowVisible(self.status_line, bool(hotkey_status))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        # A custom button: Qt resets its standard buttons' texts on
+        # LanguageChange, which would undo our own wording.
+        self.restore_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ResetRole)
+        form.addRow(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(lambda: self._show(Settings()))
+        self.browse_button.clicked.connect(self._browse)
+        self.model_box.currentIndexChanged.connect(self._model_changed)
+        self.hotkey_edit.keySequenceChanged.connect(self._validate)
+        self._show(settings)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Settings"))
+        # The help texts repeat SPECS' descriptions as literals so that lupdate
+        # sees them; a test checks that they still match SPECS.
+        names = (self.tr("Model"), self.tr("Context size"), self.tr("Threads"),
+                 self.tr("Temperature"), self.tr("Max answer tokens"), self.tr("UI language"),
+                 self.tr("Global hotkey"))
+        helps = (self.tr("Path of the GGUF model file; empty means the embedded model."),
+                 self.tr("Context size in tokens: prompt, examples and answer together."),
+                 self.tr("CPU threads for the model; 0 means one per physical core."),
+                 self.tr("Default randomness of answers (templates may set their own)."),
+                 self.tr("Default longest answer, in tokens (templates may set their own)."),
+                 self.tr("Language of the interface."),
+                 self.tr("Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J."))
+        for (label, help_label, _), name, help_text in zip(self._rows.values(), names, helps,
+                                                            strict=True):
+            label.setText(name)
+            help_label.setText(help_text)
+            label.setToolTip(help_text)
+        self._status_label.setText(self.tr("Hotkey status"))
+        self.browse_button.setText(self.tr("Browse…"))
+        self.threads_spin.setSpecialValueText(self.tr("Automatic (one per physical core)"))
+        self.language_box.setItemText(0, self.tr("Follow the system"))
+        self.restore_button.setText(self.tr("Restore defaults"))
+        for index in range(len(self._entries)):
+            self._describe_entry(index)
+        self._validate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def result_settings(self) -> Settings:
+        """The edited settings, validated; raises InputError while a value is invalid."""
+        if problems := self._problems():
+            raise InputError(" ".join(problems.values()))
+        return self._settings.replace(**self._values())
+
+    def choose_model_file(self, path: Path) -> bool:
+        """Add ``path`` to the list and select it if it is a usable GGUF; say if it was.
+
+        A refused file leaves the selection as it was; the row says why.
+        """
+        model = describe(path, Origin.EXPLICIT)
+        if model.error is not None:
+            self._refused = model.error
+            self._validate()
+            return False
+        index = self._find(path)
+        self.model_box.setCurrentIndex(index if index >= 0 else self._add_entry(model))
+        self._model_changed()
+        return True
+
+    def _add_row(self, form: QFormLayout, key: str, field: QWidget) -> None:
+        label, help_label, error, column = QLabel(), QLabel(), QLabel(), QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(field)
+        for text in (help_label, error):
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            column.addWidget(text)
+        help_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # grey, secondary
+        error.setStyleSheet("color: #c62828;")
+        self._rows[key] = label, help_label, error
+        form.addRow(label, column)
+
+    def _add_entry(self, model: ModelFile | None) -> int:
+        index = len(self._entries)
+        self._entries.append(model)
+        self.model_box.addItem("", "" if index == 0 or model is None else str(model.path))
+        item = cast(QStandardItemModel, self.model_box.model()).item(index)
+        item.setEnabled(index == 0 or model is None or model.error is None)
+        self._describe_entry(index)
+        return index
+
+    def _describe_entry(self, index: int) -> None:
+        model = self._entries[index]
+        if index == 0 or model is None:
+            text = self.tr("Embedded model (SmolLM2-135M)")
+            tip = "" if model is None else str(model.path)
+        elif model.info is None:
+            text = self.tr("{name} — cannot be used").format(name=model.path.name)
+            tip = model.error or ""
+        else:
+            info, gigabytes = model.info, model.info.file_size / 1024 ** 3
+            size = (self.tr("{size:.1f} GB").format(size=gigabytes) if gigabytes >= 1
+                    else self.tr("{size:.0f} MB").format(size=info.file_size / 1024 ** 2))
+            text = self.tr("{name} — {size}, {architecture}, {quantization}").format(
+                name=model.path.name, size=size,
+                architecture=info.architecture or self.tr("unknown architecture"),
+                quantization=info.file_type or self.tr("unknown quantization"))
+            tip = str(model.path)
+        self.model_box.setItemText(index, text)
+        self.model_box.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+
+    def _find(self, path: Path) -> int:
+        target = path.expanduser().resolve()
+        return next((index for index, model in enumerate(self._entries)
+                     if model is not None and model.path.expanduser().resolve() == target), -1)
+
+    def _show(self, settings: Settings) -> None:
+        index = self._find(Path(settings.model)) if settings.model else 0
+        if index < 0:
+            index = self._add_entry(describe(Path(settings.model), Origin.EXPLICIT))
+        self.model_box.setCurrentIndex(index)
+        for key, spin in self._spins.items():
+            spin.setValue(getattr(settings, key))
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.ui_language)))
+        self.hotkey_edit.setKeySequence(QKeySequence.fromString(settings.hotkey, _PORTABLE))
+        self._model_changed()
+
+    def _values(self) -> dict[str, Any]:
+        numbers = {key: round(spin.value(), 2) for key, spin in self._spins.items()}
+        return {"model": str(self.model_box.currentData() or ""), **numbers,
+                "ui_language": str(self.language_box.currentData()),
+                "hotkey": self.hotkey_edit.keySequence().toString(_PORTABLE)}
+
+    def _problems(self) -> dict[str, str]:
+        """What is wrong with each invalid value; OK is disabled while any is."""
+        problems: dict[str, str] = {}
+        for key, value in self._values().items():
+            try:
+                if key in self._spins and not self._spins[key].hasAcceptableInput():
+                    raise InputError(self.tr("Enter a number from {minimum:g} to {maximum:g}.")
+                                     .format(minimum=SPECS[key].minimum,
+                                             maximum=SPECS[key].maximum))
+                check(key, value)
+                if key == "hotkey" and (problem := hotkey_problem(value)) is not None:
+                    raise InputError(problem)
+            except InputError as exc:
+                problems[key] = str(exc)
+        return problems
+
+    def _validate(self) -> None:
+        problems = self._problems()
+        # The refused file is not a value, so it does not block OK.
+        shown = {"model": "" if self._refused is None else self.tr(
+            "The file was not added; the previous model is still selected. {reason}").format(
+            reason=self._refused), **problems}
+        for key, (_, _, error) in self._rows.items():
+            error.setText(shown.get(key, ""))
+            error.setVisible(bool(shown.get(key)))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def _model_changed(self) -> None:
+        self._refused = None
+        self._validate()
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a model file"),
+                                              str(self._models_dir),
+                                              self.tr("GGUF models (*.gguf);;All files (*)"))
+        if name:
+            self.choose_model_file(Path(name))

@@ -1,0 +1,244 @@
+"""Run the model on its own thread and talk to the window only through signals.
+
+:class:`ModelController` lives in the GUI thread and is what widgets use. It
+owns a :class:`_ModelWorker` that lives in a ``QThread`` and holds the backend:
+loading a model and generating never block the window. Requests go to the
+worker as queued signals; results come back as queued signals to slots of
+GUI-thread objects. Stop sets the run's :class:`CancelToken` directly, which
+the backend checks between chunks and inside prompt processing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from assistant.backend import Backend, CancelToken, GenerationParams
+from assistant.budget import plan_prompt
+from assistant.errors import AssistantError
+from assistant.prompt import Message
+from assistant.templating.model import Template
+from assistant.templating.render import RenderContext
+
+log = logging.getLogger(__name__)
+
+BackendFactory = Callable[[Path, int, int], Backend]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One run, as the window asked for it."""
+
+    template: Template
+    values: Mapping[str, str]
+    use_examples: bool
+    params: GenerationParams
+    context: RenderContext
+    cancel: CancelToken = field(default_factory=CancelToken)
+    owner: object = None
+    """Who started the run (the main window or the quick prompt); results are theirs."""
+
+
+class _ModelWorker(QObject):
+    """Owns the backend; every slot runs on the model thread.
+
+    Signals:
+        loaded(str, int): model name and context size, after a load.
+        load_failed(str): why the model could not be loaded.
+        planned(object): the :class:`~assistant.budget.Plan` of a run, before generating.
+        chunk(str): a piece of the answer.
+        finished(object): the run's :class:`~assistant.backend.Stats` (also when stopped).
+        failed(str): why a run could not start or went wrong.
+    """
+
+    loaded = Signal(str, int)
+    load_failed = Signal(str)
+    planned = Signal(object)
+    chunk = Signal(str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, factory: BackendFactory) -> None:
+        super().__init__()
+        self._factory = factory
+        self.backend: Backend | None = None
+
+    @Slot(str, int, int)
+    def load(self, path: str, n_ctx: int, n_threads: int) -> None:
+        self._close()
+        try:
+            self.backend = self._factory(Path(path), n_ctx, n_threads)
+        except AssistantError as exc:
+            self.load_failed.emit(str(exc))
+            return
+        self.loaded.emit(self.backend.name, self.backend.n_ctx)
+
+    @Slot(object)
+    def run(self, job: Job) -> None:
+        backend = self.backend
+        if backend is None:
+            self.failed.emit(self.tr("No model is loaded."))
+            return
+        try:
+            plan = plan_prompt(backend, job.template, job.values, max_tokens=job.params.max_tokens,
+                               use_examples=job.use_examples, context=job.context)
+            self.planned.emit(plan)
+            stream = backend.stream(plan.messages, job.params, job.cancel)
+            for piece in stream:
+                self.chunk.emit(piece)
+        except AssistantError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.finished.emit(stream.stats)
+
+    @Slot(object)
+    def warm(self, messages: list[Message]) -> None:
+        if self.backend is not None:
+            try:
+                self.backend.warm(messages)
+            except AssistantError as exc:  # warming is an optimisation: log, carry on
+                log.warning("could not warm the prompt cache: %s", exc)
+
+    @Slot()
+    def shutdown(self) -> None:
+        self._close()
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
+
+    def _close(self) -> None:
+        backend, self.backend = self.backend, None
+        if backend is not None:
+            backend.close()
+
+
+class ModelController(QObject):
+    """The window's handle on the model: load, run, stop, warm, shut down.
+
+    Signals:
+        state_changed(str): "loading", "ready", "failed" or "running".
+        model_loaded(str, int): model name and context size.
+        model_failed(str): the load error, for the status line.
+        planned(object): the Plan of the run that is starting.
+        chunk(str): a piece of the answer.
+        run_finished(object): Stats of the run (finish_reason says if it was stopped).
+        run_failed(str): the error of a run.
+    """
+
+    state_changed = Signal(str)
+    model_loaded = Signal(str, int)
+    model_failed = Signal(str)
+    planned = Signal(object)
+    chunk = Signal(str)
+    run_finished = Signal(object)
+    run_failed = Signal(str)
+
+    _request_load = Signal(str, int, int)
+    _request_run = Signal(object)
+    _request_warm = Signal(object)
+    _request_shutdown = Signal()
+
+    def __init__(self, factory: BackendFactory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = "unloaded"
+        self.model_name = ""
+        self.n_ctx = 0
+        self._job: Job | None = None
+        self.last_owner: object = None
+        """Owner of the current or last run: listeners ignore runs that are not theirs."""
+        self._thread = QThread()
+        self._thread.setObjectName("model")
+        self._worker = _ModelWorker(factory)
+        self._worker.moveToThread(self._thread)
+        self._request_load.connect(self._worker.load)
+        self._request_run.connect(self._worker.run)
+        self._request_warm.connect(self._worker.warm)
+        self._request_shutdown.connect(self._worker.shutdown)
+        self._worker.loaded.connect(self._on_loaded)
+        self._worker.load_failed.connect(self._on_load_failed)
+        self._worker.planned.connect(self.planned)
+        self._worker.chunk.connect(self.chunk)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.start()
+
+    @property
+    def backend(self) -> Backend | None:
+        """The loaded backend, for token counting in the GUI thread (read-only use)."""
+        return self._worker.backend if self.state in ("ready", "running") else None
+
+    @property
+    def busy(self) -> bool:
+        """True while a run is going."""
+        return self._job is not None
+
+    def load(self, path: Path, n_ctx: int, n_threads: int) -> None:
+        """Load ``path`` on the model thread (a running answer is stopped first)."""
+        self.stop()
+        self._set_state("loading")
+        self._request_load.emit(str(path), n_ctx, n_threads)
+
+    def report_load_error(self, message: str) -> None:
+        """Show a model problem found before loading (e.g. no model configured)."""
+        self._on_load_failed(message)
+
+    def run(self, job: Job) -> bool:
+        """Start ``job``; False if a run is already going or no model is ready."""
+        if self._job is not None or self.state != "ready":
+            return False
+        self._job = job
+        self.last_owner = job.owner
+        self._set_state("running")
+        self._request_run.emit(job)
+        return True
+
+    def stop(self) -> None:
+        """Stop the current run as soon as possible (no-op when idle)."""
+        if self._job is not None:
+            self._job.cancel.cancel()
+
+    def warm(self, messages: list[Message]) -> None:
+        """Pre-fill the model's cache with the fixed part of ``messages``."""
+        if self.state == "ready":
+            self._request_warm.emit(messages)
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Stop any run, free the model and end the thread; True if it ended in time."""
+        self.stop()
+        if not self._thread.isRunning():
+            return True
+        self._request_shutdown.emit()
+        return self._thread.wait(timeout_ms)
+
+    @Slot(str, int)
+    def _on_loaded(self, name: str, n_ctx: int) -> None:
+        self.model_name, self.n_ctx = name, n_ctx
+        self._set_state("ready")
+        self.model_loaded.emit(name, n_ctx)
+
+    @Slot(str)
+    def _on_load_failed(self, message: str) -> None:
+        self._set_state("failed")
+        self.model_failed.emit(message)
+
+    @Slot(object)
+    def _on_finished(self, stats: object) -> None:
+        self._job = None
+        self._set_state("ready")
+        self.run_finished.emit(stats)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._job = None
+        if self.state == "running":
+            self._set_state("ready")
+        self.run_failed.emit(message)
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)

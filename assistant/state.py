@@ -1,0 +1,104 @@
+"""Small UI state kept between sessions: last values, recent and favourite templates.
+
+Plain JSON in the profile, rewritten atomically. It is convenience data: a
+damaged file is reported (logged, and the message kept for the UI) and
+replaced with an empty state rather than blocking start-up; the damaged file
+is kept beside it as ``state.json.bad`` so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT = 8
+
+
+class UiState:
+    """Remembered values per template, recent templates (newest first), favourites."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problem: str | None = None
+        self._values: dict[str, dict[str, str]] = {}
+        self._recent: list[str] = []
+        self._favourites: list[str] = []
+        self._load()
+
+    # -- reading -------------------------------------------------------------
+
+    def values(self, template_id: str) -> dict[str, str]:
+        """The field values last used with ``template_id``."""
+        return dict(self._values.get(template_id, {}))
+
+    @property
+    def recent(self) -> list[str]:
+        """Template ids, most recently run first."""
+        return list(self._recent)
+
+    @property
+    def favourites(self) -> list[str]:
+        """Template ids the user starred, in the order starred."""
+        return list(self._favourites)
+
+    def is_favourite(self, template_id: str) -> bool:
+        """True if ``template_id`` is starred."""
+        return template_id in self._favourites
+
+    # -- changing (each change is saved at once) -----------------------------
+
+    def remember(self, template_id: str, values: Mapping[str, str]) -> None:
+        """Keep ``values`` for next time and move the template to the top of recent."""
+        self._values[template_id] = dict(values)
+        self._recent = [template_id] + [t for t in self._recent if t != template_id]
+        del self._recent[MAX_RECENT:]
+        self.save()
+
+    def remember_values(self, template_id: str, values: Mapping[str, str]) -> None:
+        """Keep ``values`` for next time without marking the template as used."""
+        if self._values.get(template_id) != dict(values):
+            self._values[template_id] = dict(values)
+            self.save()
+
+    def set_favourite(self, template_id: str, favourite: bool) -> None:
+        """Star or unstar ``template_id``."""
+        if favourite and template_id not in self._favourites:
+            self._favourites.append(template_id)
+        elif not favourite and template_id in self._favourites:
+            self._favourites.remove(template_id)
+        self.save()
+
+    def save(self) -> None:
+        """Write the state atomically."""
+        data = {"version": 1, "values": self._values, "recent": self._recent,
+                "favourites": self._favourites}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(temporary, self.path)
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return
+        try:
+            data: Any = json.loads(raw)
+            values = {str(t): {str(k): str(v) for k, v in fields.items()}
+                      for t, fields in data.get("values", {}).items()}
+            recent = [str(t) for t in data.get("recent", [])]
+            favourites = [str(t) for t in data.get("favourites", [])]
+        except (ValueError, AttributeError, TypeError) as exc:
+            backup = self.path.with_name(self.path.name + ".bad")
+            os.replace(self.path, backup)
+            self.problem = (f"{self.path}: could not read the saved window state ({exc}); "
+                            f"starting fresh. The old file is kept as {backup.name}.")
+            log.warning("%s", self.problem)
+            return
+        self._values, self._recent, self._favourites = values, recent[:MAX_RECENT], favourites

@@ -1,0 +1,878 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ExamplesBar</name>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="100"/>
+        <source>Use examples</source>
+        <translation>使用示例</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="102"/>
+        <source>Send the template&apos;s worked examples before your request. They improve the answer but take room in the context and make the run slower.</source>
+        <translation>在请求之前先发送模板自带的示例。示例能提高回答质量，但会占用上下文空间，并使运行变慢。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="104"/>
+        <source>View examples…</source>
+        <translation>查看示例…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="126"/>
+        <source>No examples will be sent (they do not fit the context)</source>
+        <translation>不会发送示例（上下文空间不足）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="129"/>
+        <source>{used} of {total} examples will be sent (the rest do not fit the context)</source>
+        <translation>将发送 {total} 个示例中的 {used} 个（上下文空间不足以容纳其余示例）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="132"/>
+        <source>No examples</source>
+        <translation>无示例</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="134"/>
+        <source>1 example will be sent</source>
+        <translation>将发送 1 个示例</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="136"/>
+        <source>{count} examples will be sent</source>
+        <translation>将发送 {count} 个示例</translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesDialog</name>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="177"/>
+        <source>Examples — {title}</source>
+        <translation>示例 — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="189"/>
+        <source>This template has no examples.</source>
+        <translation>此模板没有示例。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="198"/>
+        <source>Example {number}</source>
+        <translation>示例 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="199"/>
+        <source>From {origin}</source>
+        <translation>来源：{origin}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/examples.py" line="209"/>
+        <source>Expected output</source>
+        <translation>预期输出</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../assistant/gui/app.py" line="68"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="199"/>
+        <source>Daily-work assistant</source>
+        <translation>日常办公助手</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="200"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="201"/>
+        <source>Run the template (Ctrl+Enter)</source>
+        <translation>运行模板（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="202"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="203"/>
+        <source>Stop generating (Esc)</source>
+        <translation>停止生成（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="204"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="205"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="206"/>
+        <source>Save as .md…</source>
+        <translation>另存为 .md…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="207"/>
+        <source>Prompt…</source>
+        <translation>提示词…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="208"/>
+        <source>Show the exact prompt and its token count</source>
+        <translation>显示发送给模型的完整提示词及其 token 数</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="209"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="210"/>
+        <source>&amp;New template…</source>
+        <translation>新建模板(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="211"/>
+        <source>Open template &amp;folder</source>
+        <translation>打开模板文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="212"/>
+        <source>&amp;Customize this template</source>
+        <translation>自定义此模板(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="213"/>
+        <source>&amp;Save answer as…</source>
+        <translation>回答另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="214"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="215"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="216"/>
+        <source>&amp;Prompt inspector</source>
+        <translation>提示词检查器(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="217"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="250"/>
+        <source>your template</source>
+        <translation>自定义模板</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="251"/>
+        <source>built-in</source>
+        <translation>内置模板</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="298"/>
+        <source>Opened {file}; changes are picked up when you save.</source>
+        <translation>已打开 {file}；保存后修改即会生效。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="314"/>
+        <source>, </source>
+        <comment>separator of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="315"/>
+        <source>Fill in: {fields}</source>
+        <translation>请填写：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="357"/>
+        <source>{prompt} prompt tokens ({cached} cached)</source>
+        <translation>提示词 {prompt} 个 token（已缓存 {cached} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="359"/>
+        <source>{count} tokens generated</source>
+        <translation>生成 {count} 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="361"/>
+        <source>first token {seconds:.2f} s</source>
+        <translation>首个 token 用时 {seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="363"/>
+        <source>{rate:.1f} tokens/s</source>
+        <translation>{rate:.1f} token/秒</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="365"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="367"/>
+        <source>cut at the length limit</source>
+        <translation>已达长度上限，回答被截断</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="377"/>
+        <source>Cannot run</source>
+        <translation>无法运行</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="388"/>
+        <location filename="../../assistant/gui/main_window.py" line="396"/>
+        <source>Save answer</source>
+        <translation>保存回答</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="390"/>
+        <source>Markdown (*.md);;Text (*.txt)</source>
+        <translation>Markdown 文件 (*.md);;文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="397"/>
+        <source>Could not save {file}: {reason}</source>
+        <translation>无法保存 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="400"/>
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="410"/>
+        <source>The prompt inspector needs a loaded model.</source>
+        <translation>使用提示词检查器前需要先加载模型。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="417"/>
+        <source>Prompt inspector</source>
+        <translation>提示词检查器</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="423"/>
+        <source>This prompt and answer need {used} tokens but the context holds {n_ctx}: examples will be left out when you run it.</source>
+        <translation>此提示词和回答共需 {used} 个 token，但上下文只能容纳 {n_ctx} 个：运行时将不发送示例。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="450"/>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="451"/>
+        <source>Loading model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="452"/>
+        <source>Model: {name} · context {n_ctx} tokens</source>
+        <translation>模型：{name} · 上下文 {n_ctx} 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="453"/>
+        <source>Generating with {name}…</source>
+        <translation>正在使用 {name} 生成…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="454"/>
+        <source>The model could not be loaded</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="468"/>
+        <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
+        <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputView</name>
+    <message>
+        <location filename="../../assistant/gui/output_view.py" line="180"/>
+        <source>The answer appears here.</source>
+        <translation>回答将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/output_view.py" line="181"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+</context>
+<context>
+    <name>PromptInspector</name>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="182"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="187"/>
+        <source>Prompt inspector</source>
+        <translation>提示词检查器</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="188"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="188"/>
+        <source>Final prompt</source>
+        <translation>最终提示词</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="189"/>
+        <location filename="../../assistant/gui/inspector.py" line="193"/>
+        <source>Tokens</source>
+        <translation>Token 用量</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="191"/>
+        <source>Show spaces and line breaks</source>
+        <translation>显示空格和换行符</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="193"/>
+        <source>Part</source>
+        <translation>组成部分</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="193"/>
+        <source>Share of context</source>
+        <translation>占上下文比例</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="207"/>
+        <source>Example {n} — user</source>
+        <translation>示例 {n} — 用户</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="209"/>
+        <source>Example {n} — answer</source>
+        <translation>示例 {n} — 回答</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="211"/>
+        <location filename="../../assistant/gui/inspector.py" line="223"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="212"/>
+        <location filename="../../assistant/gui/inspector.py" line="224"/>
+        <source>Your input</source>
+        <translation>输入内容</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="213"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="214"/>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="221"/>
+        <source>Example {i} of {n}</source>
+        <translation>示例 {i}/{n}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="225"/>
+        <source>Answer (max tokens)</source>
+        <translation>回答（最大 token 数）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="226"/>
+        <source>Free</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="255"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="270"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="271"/>
+        <source>{used} of {n_ctx} tokens</source>
+        <translation>{used} / {n_ctx} 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="299"/>
+        <source>Copy prompt</source>
+        <translation>复制提示词</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPrompt</name>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="111"/>
+        <source>Quick prompt</source>
+        <translation>快速提问</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="112"/>
+        <source>Nothing was selected or copied. Type or paste the text here.</source>
+        <translation>没有选中或复制任何内容。请在此输入或粘贴文本。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="114"/>
+        <source>Template: type a few characters, then press Enter</source>
+        <translation>模板：输入几个字，然后按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="115"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="116"/>
+        <source>Copy the answer and close (Enter)</source>
+        <translation>复制回答并关闭（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="117"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="118"/>
+        <source>Paste the answer over the selection, then restore your clipboard</source>
+        <translation>用回答替换选中的文本，然后恢复剪贴板原有内容</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="120"/>
+        <source>Open in main window</source>
+        <translation>在主窗口中打开</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="138"/>
+        <source>No text was captured: type or paste it above.</source>
+        <translation>未获取到文本：请在上方输入或粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="205"/>
+        <source>The model is busy; wait or stop the other run.</source>
+        <translation>模型正忙；请稍候，或停止另一个正在进行的生成。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="221"/>
+        <source>Fill in the fields, then press Ctrl+Enter.</source>
+        <translation>填写字段后按 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="238"/>
+        <source>Generating with {name}…</source>
+        <translation>正在使用 {name} 生成…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="241"/>
+        <source>The model is not ready yet.</source>
+        <translation>模型尚未就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="253"/>
+        <source>Enter copies the answer · Esc closes</source>
+        <translation>按 Enter 复制回答 · 按 Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="254"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="58"/>
+        <source>{hotkey} is several key presses; a hotkey must be one combination, e.g. Ctrl+Alt+J.</source>
+        <translation>{hotkey} 包含多次按键；快捷键必须是一个组合键，例如 Ctrl+Alt+J。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="60"/>
+        <source>{hotkey} is not a complete key combination. Click the field and press all the keys together, e.g. Ctrl+Alt+J.</source>
+        <translation>{hotkey} 不是完整的组合键。请点击输入框，同时按下所有按键，例如 Ctrl+Alt+J。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="63"/>
+        <source>{hotkey} needs Ctrl, Alt or Meta (the Windows key): without one, it would take that key away from every other program.</source>
+        <translation>{hotkey} 需要包含 Ctrl、Alt 或 Meta（Windows 徽标键），否则其他所有程序都将无法使用这个键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="67"/>
+        <source>Ctrl+Space switches the Chinese input method on many systems. Pick another combination, e.g. Ctrl+Alt+J.</source>
+        <translation>在许多系统中，Ctrl+空格 用于切换中文输入法。请换一个组合键，例如 Ctrl+Alt+J。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="145"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="148"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="148"/>
+        <source>Context size</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="148"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="149"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="149"/>
+        <source>Max answer tokens</source>
+        <translation>最大回答长度</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="149"/>
+        <source>UI language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="150"/>
+        <source>Global hotkey</source>
+        <translation>全局快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="151"/>
+        <source>Path of the GGUF model file; empty means the embedded model.</source>
+        <translation>GGUF 模型文件的路径；留空表示使用内置模型。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="152"/>
+        <source>Context size in tokens: prompt, examples and answer together.</source>
+        <translation>上下文长度（以 token 计），包括提示词、示例和回答。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="153"/>
+        <source>CPU threads for the model; 0 means one per physical core.</source>
+        <translation>模型使用的 CPU 线程数；0 表示每个物理核心一个线程。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="154"/>
+        <source>Default randomness of answers (templates may set their own).</source>
+        <translation>回答的默认随机程度（模板可以自行设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="155"/>
+        <source>Default longest answer, in tokens (templates may set their own).</source>
+        <translation>回答的默认最大长度，以 token 计（模板可以自行设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="156"/>
+        <source>Language of the interface.</source>
+        <translation>界面显示的语言。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="157"/>
+        <source>Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J.</source>
+        <translation>打开快速提问窗口的全局快捷键，例如 Ctrl+Alt+J。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="163"/>
+        <source>Hotkey status</source>
+        <translation>快捷键状态</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="164"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="165"/>
+        <source>Automatic (one per physical core)</source>
+        <translation>自动（每个物理核心一个线程）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="166"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="167"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="224"/>
+        <source>Embedded model (SmolLM2-135M)</source>
+        <translation>内置模型（SmolLM2-135M）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="227"/>
+        <source>{name} — cannot be used</source>
+        <translation>{name} — 无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="231"/>
+        <source>{size:.1f} GB</source>
+        <translation>{size:.1f} GB</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="232"/>
+        <source>{size:.0f} MB</source>
+        <translation>{size:.0f} MB</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="233"/>
+        <source>{name} — {size}, {architecture}, {quantization}</source>
+        <translation>{name} — {size}，{architecture}，{quantization}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="235"/>
+        <source>unknown architecture</source>
+        <translation>未知架构</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="236"/>
+        <source>unknown quantization</source>
+        <translation>未知量化方式</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="269"/>
+        <source>Enter a number from {minimum:g} to {maximum:g}.</source>
+        <translation>请输入 {minimum:g} 到 {maximum:g} 之间的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="283"/>
+        <source>The file was not added; the previous model is still selected. {reason}</source>
+        <translation>未添加该文件，仍使用原来选择的模型。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="295"/>
+        <source>Choose a model file</source>
+        <translation>选择模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="297"/>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateFolder</name>
+    <message>
+        <location filename="../../assistant/gui/template_folder.py" line="73"/>
+        <location filename="../../assistant/gui/template_folder.py" line="76"/>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/template_folder.py" line="74"/>
+        <source>Name of the new template:</source>
+        <translation>新模板名称：</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/template_folder.py" line="81"/>
+        <source>Customize</source>
+        <translation>自定义模板</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateForm</name>
+    <message>
+        <location filename="../../assistant/gui/form.py" line="195"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/form.py" line="198"/>
+        <source>The template uses this value but does not describe it; fill it in if needed.</source>
+        <translation>模板用到了此值，但没有对其作出说明；如有需要，请填写。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/form.py" line="303"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/form.py" line="304"/>
+        <source>Fill from clipboard</source>
+        <translation>从剪贴板填入</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/form.py" line="321"/>
+        <source>The clipboard is empty</source>
+        <translation>剪贴板为空</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="230"/>
+        <source>Remove from favourites</source>
+        <translation>取消收藏</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="231"/>
+        <source>Add to favourites</source>
+        <translation>加入收藏</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="241"/>
+        <source>Search templates…</source>
+        <translation>搜索模板…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="242"/>
+        <source>Search templates</source>
+        <translation>搜索模板</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="243"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="244"/>
+        <source>All languages</source>
+        <translation>所有语言</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="245"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="246"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="247"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="248"/>
+        <source>Customize…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="295"/>
+        <source>Favourites</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="297"/>
+        <source>Recent</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="304"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="306"/>
+        <source>Broken templates</source>
+        <translation>有错误的模板</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="311"/>
+        <source>No template matches</source>
+        <translation>没有匹配的模板</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="344"/>
+        <source>{language} · user</source>
+        <translation>{language} · 自定义</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="345"/>
+        <source>user</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="436"/>
+        <source>This template has no description.</source>
+        <translation>此模板没有说明。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/picker.py" line="438"/>
+        <source>Pick a template to see what it does.</source>
+        <translation>选择一个模板，查看它的用途。</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../assistant/gui/tray.py" line="63"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/tray.py" line="64"/>
+        <source>Quick prompt</source>
+        <translation>快速提问</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/tray.py" line="65"/>
+        <source>Pause hotkey</source>
+        <translation>暂停快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/tray.py" line="66"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/tray.py" line="67"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/tray.py" line="81"/>
+        <location filename="../../assistant/gui/tray.py" line="89"/>
+        <location filename="../../assistant/gui/tray.py" line="95"/>
+        <source>Daily-work assistant</source>
+        <translation>日常办公助手</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/tray.py" line="90"/>
+        <source>Still running in the tray, so the hotkey keeps working. Use Quit in the tray menu to exit.</source>
+        <translation>程序仍在系统托盘中运行，快捷键依然可用。如需退出，请使用托盘菜单中的“退出”。</translation>
+    </message>
+</context>
+<context>
+    <name>_ModelWorker</name>
+    <message>
+        <location filename="../../assistant/gui/worker.py" line="84"/>
+        <source>No model is loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+</context>
+</TS>

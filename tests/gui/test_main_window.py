@@ -1,0 +1,273 @@
+"""The main window, driven as a user would: search, fill, run, stop, switch language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from assistant.backend import Backend
+from assistant.backend.fake import FakeBackend
+from assistant.errors import ModelError
+from assistant.gui.i18n import Translations
+from assistant.gui.main_window import MainWindow
+from assistant.gui.settings_panel import SettingsFlow
+from assistant.gui.worker import ModelController
+from assistant.state import UiState
+from assistant.wiring import build_core
+
+Factory = Callable[[Path, int, int], Backend]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, home: Path) -> Iterator[Callable[[Factory], MainWindow]]:
+    windows: list[MainWindow] = []
+    translations = Translations(QApplication.instance())  # type: ignore[arg-type]
+
+    def make(factory: Factory) -> MainWindow:
+        core = build_core()
+        controller = ModelController(factory)
+
+        def set_language(setting: str) -> None:
+            translations.apply(setting)
+
+        flow = SettingsFlow(core, controller, set_language)
+        window = MainWindow(core, UiState(core.paths.state_file), controller, flow, "en")
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    translations.apply("en")
+    for window in windows:
+        assert window.controller.shutdown()
+
+
+def loaded(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    with qtbot.waitSignal(window.controller.model_loaded, timeout=60000):
+        window.load_model()
+    return window
+
+
+def pick(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    search = window.picker.findChild(QLineEdit, "search")
+    assert search is not None
+    qtbot.keyClicks(search, text)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+
+
+@pytest.mark.model
+def test_full_run_on_the_embedded_model(qtbot: QtBot, make_window: Callable[[Factory], MainWindow],
+                                        model_path: Path) -> None:
+    from assistant.backend.llama import load_backend
+
+    window = loaded(qtbot, make_window(load_backend))
+    pick(qtbot, window, "proofr")
+    assert window._template is not None and window._template.id.startswith("proofread-")
+    window.form.set_value("text", "Their going to the meeting tomorow, its important.")
+    chunks: list[str] = []
+    window.controller.chunk.connect(chunks.append)
+    with qtbot.waitSignal(window.controller.run_finished, timeout=120000):
+        qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
+    assert chunks, "the answer should stream in chunks"
+    assert window.output.markdown() == "".join(chunks)
+    qtbot.waitUntil(lambda: chunks[-1].strip()[-5:] in window.output.toPlainText(), timeout=5000)
+    assert "prompt tokens" in window.stats_label.text()
+    assert window.copy_button.isEnabled() and window.regenerate_button.isEnabled()
+
+
+@pytest.mark.model
+def test_stop_during_prompt_processing_on_the_real_model(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow], model_path: Path) -> None:
+    from assistant.backend.llama import load_backend
+
+    window = loaded(qtbot, make_window(load_backend))
+    pick(qtbot, window, "revise a")
+    window.form.set_value("text", "The project review covered budgets and hiring. " * 150)
+    window.controller.planned.connect(lambda _plan: window.stop_button.click())
+    with qtbot.waitSignal(window.controller.run_finished, timeout=120000) as finished:
+        window.run_button.click()
+    assert finished.args[0].finish_reason == "cancelled"
+    assert "stopped" in window.stats_label.text()
+    assert not window.stop_button.isEnabled() and window.run_button.isEnabled()
+
+
+def test_run_streams_into_the_pane_and_stop_works(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    fake = FakeBackend()
+    window = loaded(qtbot, make_window(lambda *_: fake))
+    window.select_template("weekly-report-en")
+    window.form.set_value("notes", "Fixed the login bug.")
+    fake.enqueue("## Done\n", "- Fixed the ", "login bug\n")
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        window.run_button.click()
+    assert window.output.markdown() == "## Done\n- Fixed the login bug\n"
+    assert "Fixed the login bug." in fake.calls[0][0][-1].content
+    fake.hold()
+    window.run_button.click()
+    qtbot.waitUntil(fake.started.is_set, timeout=5000)
+    assert window.stop_button.isEnabled() and not window.run_button.isEnabled()
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000) as finished:
+        window.stop_button.click()
+    assert finished.args[0].finish_reason == "cancelled"
+
+
+def test_missing_required_field_is_named_and_nothing_runs(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    fake = FakeBackend()
+    window = loaded(qtbot, make_window(lambda *_: fake))
+    window.select_template("weekly-report-en")
+    window.form.set_value("notes", "")
+    window.run_button.click()
+    assert fake.calls == []
+    notes = window._template.field("notes") if window._template else None
+    assert notes is not None and notes.label in window.statusBar().currentMessage()
+
+
+def test_values_are_remembered_across_restarts(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    fake = FakeBackend()
+    window = loaded(qtbot, make_window(lambda *_: fake))
+    window.select_template("proofread-zh")
+    window.form.set_value("text", "我们在次讨论了这个问题。")
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        window.run_button.click()
+    window.close()
+    again = make_window(lambda *_: FakeBackend())
+    assert again._template is not None and again._template.id == "proofread-zh"
+    assert again.form.values()["text"] == "我们在次讨论了这个问题。"
+
+
+def test_language_switch_translates_the_window(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    window = make_window(lambda *_: FakeBackend())
+    assert window.run_button.text() == "Run"
+    window.settings_flow.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.run_button.text() == "运行", timeout=5000)
+    assert window.windowTitle() == "日常办公助手"
+    window.settings_flow.set_language("en")
+    qtbot.waitUntil(lambda: window.run_button.text() == "Run", timeout=5000)
+
+
+def test_template_folder_is_watched(qtbot: QtBot,
+                                    make_window: Callable[[Factory], MainWindow]) -> None:
+    window = make_window(lambda *_: FakeBackend())
+    folder = window.core.paths.templates_dir
+    (folder / "standup.md").write_text('+++\ntitle = "Stand-up"\n+++\nSummarise: {{ text }}',
+                                       encoding="utf-8")
+    qtbot.waitUntil(lambda: "standup" in window.core.library.templates, timeout=10000)
+    assert window.select_template("standup")
+    (folder / "standup.md").write_text('+++\ntitle = "Daily stand-up"\n+++\n{{ text }}',
+                                       encoding="utf-8")
+    qtbot.waitUntil(lambda: window.title.text() == "Daily stand-up", timeout=10000)
+    (folder / "broken.md").write_text('+++\ntitle = 1\n+++\n', encoding="utf-8")
+    qtbot.waitUntil(lambda: any(e.template_id == "broken" for e in window.core.library.errors),
+                    timeout=10000)
+    assert window.select_template("standup")  # the others keep working
+
+
+def test_model_failure_keeps_the_window_usable(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    def broken(path: Path, n_ctx: int, threads: int) -> Backend:
+        raise ModelError(f"{path}: not a GGUF file")
+
+    window = make_window(broken)
+    with qtbot.waitSignal(window.controller.model_failed, timeout=5000):
+        window.load_model()
+    assert window.banner.isVisible()
+    assert "not a GGUF file" in window.banner.text() and "Settings" in window.banner.text()
+    assert not window.run_button.isEnabled()
+    assert window.select_template("proofread-en")  # templates still work
+
+
+def test_closing_while_generating_stops_cleanly(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    fake = FakeBackend()
+    window = loaded(qtbot, make_window(lambda *_: fake))
+    window.select_template("proofread-en")
+    window.form.set_value("text", "teh")
+    fake.hold()
+    window.run_button.click()
+    qtbot.waitUntil(fake.started.is_set, timeout=5000)
+    window.close()
+    assert fake.closed
+    assert not window.controller._thread.isRunning()
+
+
+class UrlCatcher(QObject):
+    """Stands in for the desktop: records what the app asked it to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def opened() -> Iterator[UrlCatcher]:
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "handle")
+    yield catcher
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def test_customize_copies_the_builtin_and_opens_it(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow], opened: UrlCatcher) -> None:
+    window = make_window(lambda *_: FakeBackend())
+    window.select_template("proofread-en")
+    window.customize_action.trigger()
+    target = window.core.paths.templates_dir / "proofread-en.md"
+    assert target.is_file()
+    assert [url.toLocalFile() for url in opened.urls] == [str(target)]
+    assert window._template is not None and window._template.source.value == "user"
+
+
+def test_open_template_folder(qtbot: QtBot, make_window: Callable[[Factory], MainWindow],
+                              opened: UrlCatcher) -> None:
+    window = make_window(lambda *_: FakeBackend())
+    window.folder_action.trigger()
+    assert [url.toLocalFile() for url in opened.urls] == [str(window.core.paths.templates_dir)]
+
+
+def test_prompt_inspector_shows_sections(qtbot: QtBot,
+                                         make_window: Callable[[Factory], MainWindow]) -> None:
+    fake = FakeBackend(n_ctx=4096)
+    window = loaded(qtbot, make_window(lambda *_: fake))
+    window.select_template("weekly-report-en")
+    window.form.set_value("notes", "Fixed the login bug.")
+    window.inspect_button.click()
+    assert window.inspector.isVisible()
+    assert "Fixed the login bug." in window.inspector.prompt_view.toPlainText()
+    rows = window.inspector.tokens_table.rowCount()
+    assert rows >= 5  # system, examples, input, answer, free (+ total)
+
+
+def test_close_to_tray_keeps_the_model_and_quit_is_explicit(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    fake = FakeBackend()
+    window = loaded(qtbot, make_window(lambda *_: fake))
+    window.hide_on_close = True
+    with qtbot.waitSignal(window.closed_to_tray, timeout=2000):
+        window.close()
+    assert not window.isVisible() and not fake.closed
+    window.bring_forward()
+    assert window.isVisible()
+    with qtbot.waitSignal(window.quit_requested, timeout=2000):
+        window.quit_action.trigger()
+
+
+def test_hand_over_from_the_quick_prompt(qtbot: QtBot,
+                                         make_window: Callable[[Factory], MainWindow]) -> None:
+    window = make_window(lambda *_: FakeBackend())
+    window.open_with_values("revise-en", {"text": "Make this shorter please.", "bogus": "x"})
+    assert window._template is not None and window._template.id == "revise-en"
+    assert window.form.values()["text"] == "Make this shorter please."

@@ -1,0 +1,103 @@
+"""The quick prompt popup: pick by typing, run, copy; no double runs; Esc stops."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from assistant.backend.fake import FakeBackend
+from assistant.gui.quick_prompt import QuickPrompt
+from assistant.gui.worker import ModelController
+from assistant.state import UiState
+from assistant.wiring import build_core
+
+
+@pytest.fixture
+def fake() -> FakeBackend:
+    return FakeBackend()
+
+
+@pytest.fixture
+def popup(qtbot: QtBot, home: Path, fake: FakeBackend) -> Iterator[QuickPrompt]:
+    core = build_core()
+    controller = ModelController(lambda *_: fake)
+    with qtbot.waitSignal(controller.model_loaded, timeout=5000):
+        controller.load(Path("fake"), 0, 0)
+    widget = QuickPrompt(core, UiState(core.paths.state_file), controller)
+    qtbot.addWidget(widget)
+    yield widget
+    fake.release()
+    assert controller.shutdown()
+
+
+def test_type_pick_run_copy(qtbot: QtBot, popup: QuickPrompt, fake: FakeBackend) -> None:
+    popup.open_with("Their going tomorow.")
+    assert popup.isVisible() and popup.text.toPlainText() == "Their going tomorow."
+    qtbot.keyClicks(popup.search, "proofread-en")
+    assert popup.matches.currentItem() is not None
+    fake.enqueue("They're going ", "tomorrow.")
+    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000):
+        qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    assert fake.calls[0][0][-1].content.endswith("Their going tomorow.")
+    qtbot.waitUntil(lambda: popup.copy_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(popup.copied, timeout=5000):
+        qtbot.keyClick(popup.search, Qt.Key.Key_Return)  # Enter again copies
+    assert QGuiApplication.clipboard().text() == "They're going tomorrow."
+    assert not popup.isVisible()
+
+
+def test_no_text_captured_says_so(popup: QuickPrompt) -> None:
+    popup.open_with("")
+    assert popup.notice.isVisibleTo(popup) and "No text was captured" in popup.notice.text()
+
+
+def test_hotkey_during_a_run_never_starts_a_second(qtbot: QtBot, popup: QuickPrompt,
+                                                   fake: FakeBackend) -> None:
+    popup.open_with("text one")
+    qtbot.keyClicks(popup.search, "proofread-en")
+    fake.hold()
+    qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(fake.started.is_set, timeout=5000)
+    popup.open_with("text two")  # the hotkey again while running
+    qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    assert popup.text.toPlainText() == "text one"
+    assert len(fake.calls) == 1
+    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000) as finished:
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)  # Esc closes and stops
+    assert finished.args[0].finish_reason == "cancelled"
+    assert not popup.isVisible()
+
+
+def test_template_with_other_required_fields_shows_a_form(qtbot: QtBot, popup: QuickPrompt,
+                                                          fake: FakeBackend, home: Path) -> None:
+    folder = popup.core.paths.templates_dir
+    (folder / "reply.md").write_text(
+        '+++\ntitle = "Customer reply"\ninput = "text"\n[fields.text]\nrequired = true\n'
+        '[fields.customer]\nlabel = "Customer"\nkind = "line"\nrequired = true\n+++\n'
+        "Reply to {{ customer }}: {{ text }}", encoding="utf-8")
+    popup.core.reload_templates()
+    popup.open_with("Where is my order?")
+    qtbot.keyClicks(popup.search, "customer reply")
+    qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    assert popup.form.isVisibleTo(popup) and fake.calls == []
+    popup.form.set_value("customer", "Ms Li")
+    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000):
+        popup.form.submit.emit()
+    assert fake.calls[0][0][-1].content == "Reply to Ms Li: Where is my order?"
+
+
+def test_open_in_main_window_hands_over_values(qtbot: QtBot, popup: QuickPrompt,
+                                               fake: FakeBackend) -> None:
+    popup.open_with("draft text")
+    qtbot.keyClicks(popup.search, "proofread-en")
+    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000):
+        qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: popup.main_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(popup.open_in_main, timeout=5000) as opened:
+        popup.main_button.click()
+    assert opened.args[0] == "proofread-en" and opened.args[1]["text"] == "draft text"
