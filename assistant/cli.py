@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("paths", help="show where settings, templates, models and logs live")
     commands.add_parser("gui", help="open the desktop app (the default)")
+    commands.add_parser("quick", help="open the quick prompt on the selected text (starts the "
+                                      "app if needed); bind this to a desktop shortcut")
     return parser
 
 
@@ -64,10 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``assistant`` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command in (None, "gui"):
+    if args.command in (None, "gui", "quick"):
         from assistant.gui import launch  # Qt is imported only for the GUI.
 
-        return launch()
+        return launch("quick" if args.command == "quick" else "show")
     try:
         core = build_core()
         setup_logging(core.paths.log_dir)

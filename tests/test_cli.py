@@ -354,7 +354,7 @@ def test_help_lists_the_commands(cli: Cli) -> None:
     done = cli("--help")
     assert done.returncode == 0
     assert "usage: assistant" in done.stdout
-    for command in ("templates", "render", "run", "models", "paths", "gui"):
+    for command in ("templates", "render", "run", "models", "paths", "gui", "quick"):
         assert command in done.stdout
 
 

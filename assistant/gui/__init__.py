@@ -7,8 +7,8 @@ and friends never pay for, or depend on, a display.
 from __future__ import annotations
 
 
-def launch() -> int:
-    """Start the desktop app; see :mod:`assistant.gui.app`."""
+def launch(command: str = "show") -> int:
+    """Start the desktop app (or hand ``command`` to the running one)."""
     from assistant.gui.app import launch as run
 
-    return run()
+    return run(command)

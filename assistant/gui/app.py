@@ -16,9 +16,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assistant import __version__
 from assistant.backend.llama import load_backend
+from assistant.gui.desktop import Desktop
+from assistant.gui.hotkey import create_hotkey_backend
 from assistant.gui.i18n import Translations, resolve_language
 from assistant.gui.main_window import MainWindow
+from assistant.gui.quick_prompt import QuickPrompt
 from assistant.gui.settings_panel import SettingsFlow
+from assistant.gui.single_instance import SingleInstanceError, claim_profile
+from assistant.gui.tray import Tray
 from assistant.gui.worker import ModelController
 from assistant.state import UiState
 from assistant.wiring import build_core, setup_logging
@@ -40,34 +45,56 @@ def app_icon() -> QIcon:
     return icon
 
 
-def launch(argv: Sequence[str] | None = None) -> int:
-    """Start the GUI and return its exit code."""
+def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
+    """Start the GUI and return its exit code.
+
+    ``command`` is what this launch wants: "show" the window or open the
+    "quick" prompt. If the app is already running in this profile, the request
+    is handed to it and this process exits at once.
+    """
     app = QApplication.instance() or QApplication(list(argv or sys.argv))
     assert isinstance(app, QApplication)
     QCoreApplication.setApplicationName("daily-assistant")
     QCoreApplication.setApplicationVersion(__version__)
-    app.setWindowIcon(app_icon())
     core = build_core()
     setup_logging(core.paths.log_dir)
     translations = Translations(app)
     language = resolve_language(core.settings.ui_language)
     translations.apply(language)
+    try:
+        server = claim_profile(core.paths, command)
+    except SingleInstanceError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "Daily-work assistant"),
+                             str(exc))
+        return 1
+    if server is None:
+        log.info("handed %r to the running instance", command)
+        return 0
+    server.setParent(app)
+    app.setWindowIcon(app_icon())
     state = UiState(core.paths.state_file)
     controller = ModelController(load_backend)
+    popup = QuickPrompt(core, state, controller, language)
 
     def set_language(setting: str) -> None:
-        window.language = resolve_language(setting)
+        window.language = popup.language = resolve_language(setting)
         translations.apply(window.language)
 
     flow = SettingsFlow(core, controller, set_language)
     window = MainWindow(core, state, controller, flow, language)
-    window.quit_requested.connect(app.quit)
-    window.show()
+    tray = Tray(app_icon(), app)
+    hotkey = create_hotkey_backend(parent=app)
+    desktop = Desktop(app, window, popup, tray, hotkey, server, flow)
+    if command == "quick":
+        desktop.open_quick()
+    else:
+        window.show()
     problems = core.settings_problems + ([state.problem] if state.problem else [])
     if problems:
         QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Settings"),
                             "\n\n".join(problems))
     window.load_model()
+    desktop.register_hotkey(core.settings.hotkey)
     code = app.exec()
     controller.shutdown()
     return code

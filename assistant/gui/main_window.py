@@ -13,10 +13,9 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.backend import Stats
-from assistant.budget import Plan, sections
+from assistant.budget import Plan
 from assistant.errors import AssistantError
+from assistant.gui.answer_actions import inspect_prompt, save_markdown
 from assistant.gui.form import TemplateForm
 from assistant.gui.inspector import PromptInspector
 from assistant.gui.output_view import OutputView
@@ -380,53 +380,25 @@ class MainWindow(QMainWindow):
     @Slot()
     def save_answer(self) -> None:
         """Save the answer as a Markdown file."""
-        if not self.output.has_text:
-            return
-        name = (self._template.title if self._template else "answer") + \
-            f" {dt.date.today().isoformat()}.md"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save answer"),
-                                              str(Path(folder) / name),
-                                              self.tr("Markdown (*.md);;Text (*.txt)"))
-        if not path:
-            return
-        try:
-            Path(path).write_text(self.output.markdown(), encoding="utf-8")
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save answer"),
-                                self.tr("Could not save {file}: {reason}")
-                                .format(file=path, reason=exc.strerror))
-            return
-        self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 6000)
+        if self.output.has_text:
+            title = self._template.title if self._template else "answer"
+            path = save_markdown(self, title, self.output.markdown())
+            if path:
+                self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 6000)
 
     @Slot()
     def show_inspector(self) -> None:
         """Show the exact prompt for the current values and where its tokens go."""
-        backend = self.controller.backend
-        template = self._template
+        backend, template = self.controller.backend, self._template
         if template is None:
             return
         if backend is None:
             self.statusBar().showMessage(self.tr("The prompt inspector needs a loaded model."),
                                          6000)
             return
-        try:
-            messages = build_messages(template, self.form.values(), self.form.use_examples(),
-                                      context=self._context())
-        except AssistantError as exc:
-            QMessageBox.information(self, self.tr("Prompt inspector"), str(exc))
-            return
-        max_tokens = self.core.params_for(template).max_tokens
-        used = backend.count_tokens(messages) + max_tokens
-        notice = None
-        if used > backend.n_ctx:
-            notice = self.tr("This prompt and answer need {used} tokens but the context holds "
-                             "{n_ctx}: examples will be left out when you run it."
-                             ).format(used=used, n_ctx=backend.n_ctx)
-        self.inspector.show_prompt(messages, backend.format_prompt(messages),
-                                   sections(backend, messages, max_tokens), backend.n_ctx, notice)
-        self.inspector.show()
-        self.inspector.raise_()
+        inspect_prompt(self.inspector, backend, template, self.form.values(),
+                       self.form.use_examples(), self.core.params_for(template).max_tokens,
+                       self._context())
 
     # -- model ---------------------------------------------------------------
 

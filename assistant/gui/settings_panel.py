@@ -29,7 +29,7 @@ class SettingsFlow:
         self.controller = controller
         self.set_language = set_language
         self.hotkey_status = hotkey_status
-        self.on_hotkey_changed: Callable[[str], None] | None = None
+        self.on_hotkey_changed: Callable[[str], object] | None = None
 
     def load_model(self, controller: ModelController | None = None) -> None:
         """Load the configured model, or report why there is none."""

@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Clipboard</name>
+    <message>
+        <location filename="../../assistant/gui/clipboard.py" line="110"/>
+        <source>Pasting by itself works only on X11 (this session is &quot;{platform}&quot;). The answer is on the clipboard: press Ctrl+V.</source>
+        <extracomment>How long the answer stays on the clipboard after the paste keystroke.</extracomment>
+        <translation>只有在 X11 下才能自动粘贴（当前会话为“{platform}”）。回答已在剪贴板中：请按 Ctrl+V。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/clipboard.py" line="121"/>
+        <source>Pasting needs the python-xlib package ({error}). Install it, or press Ctrl+V yourself.</source>
+        <translation>自动粘贴需要 python-xlib 软件包（{error}）。请安装它，或自己按 Ctrl+V。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/clipboard.py" line="127"/>
+        <source>Could not reach the X display to press Ctrl+V ({error}). Press it yourself.</source>
+        <translation>无法连接 X 显示服务器来按下 Ctrl+V（{error}）。请自己按。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/clipboard.py" line="132"/>
+        <source>The X server has no XTEST extension, so the assistant cannot press Ctrl+V. Press it yourself.</source>
+        <translation>X 服务器没有 XTEST 扩展，助手无法按下 Ctrl+V。请自己按。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/clipboard.py" line="138"/>
+        <source>The keyboard layout has no Ctrl or V key to press. Press Ctrl+V yourself.</source>
+        <translation>当前键盘布局中没有可按的 Ctrl 或 V 键。请自己按 Ctrl+V。</translation>
+    </message>
+</context>
+<context>
     <name>ExamplesBar</name>
     <message>
         <location filename="../../assistant/gui/examples.py" line="100"/>
@@ -73,13 +102,163 @@
     </message>
 </context>
 <context>
+    <name>Hotkey</name>
+    <message>
+        <location filename="../../assistant/gui/hotkey/base.py" line="113"/>
+        <source>No global hotkey is set.</source>
+        <translation>未设置全局快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/base.py" line="115"/>
+        <source>Hotkey {shortcut} is paused.</source>
+        <translation>快捷键 {shortcut} 已暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/base.py" line="117"/>
+        <source>Hotkey: {shortcut} ({method})</source>
+        <translation>快捷键：{shortcut}（{method}）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/base.py" line="153"/>
+        <source>none (the “{platform}” display has no global shortcuts): bind the command `assistant quick` in your desktop&apos;s keyboard settings</source>
+        <translation>无（“{platform}”显示平台不支持全局快捷键）：请在桌面环境的键盘设置中为命令 `assistant quick` 绑定快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/base.py" line="160"/>
+        <source>No global hotkey: {method}</source>
+        <translation>没有全局快捷键：{method}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/macos.py" line="121"/>
+        <source>{shortcut}: a Mac keyboard has no {key} key. Pick a different shortcut in Settings.</source>
+        <translation>{shortcut}：Mac 键盘上没有 {key} 键。请在设置中另选一个快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/macos.py" line="151"/>
+        <source>macOS Carbon hot key</source>
+        <translation>macOS Carbon 快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="60"/>
+        <source>{shortcut} is already used by another program. Pick a different shortcut in Settings.</source>
+        <translation>{shortcut} 已被其他程序占用。请在设置中另选一个快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/macos.py" line="190"/>
+        <source>macOS refused the hotkey {shortcut} (error {code}). Pick a different shortcut in Settings.</source>
+        <translation>macOS 拒绝注册快捷键 {shortcut}（错误 {code}）。请在设置中另选一个快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/portal.py" line="57"/>
+        <source>No global-shortcut service is available on this desktop. Bind a shortcut to the command `assistant quick` in your desktop&apos;s keyboard settings (GNOME: Settings → Keyboard → Custom Shortcuts; KDE: System Settings → Shortcuts → Custom Shortcuts).</source>
+        <translation>此桌面环境没有可用的全局快捷键服务。请在桌面环境的键盘设置中为命令 `assistant quick` 绑定快捷键（GNOME：设置 → 键盘 → 自定义快捷键；KDE：系统设置 → 快捷键 → 自定义快捷键）。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/portal.py" line="79"/>
+        <source>Open the quick prompt</source>
+        <translation>打开快速提问窗口</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/portal.py" line="135"/>
+        <source>XDG desktop portal (GlobalShortcuts)</source>
+        <translation>XDG 桌面门户（GlobalShortcuts）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/portal.py" line="208"/>
+        <source>The desktop did not set up the hotkey {shortcut}. Try again from Settings, or bind the command `assistant quick` in your desktop&apos;s keyboard settings.</source>
+        <translation>桌面环境未能设置快捷键 {shortcut}。请在设置中重试，或在桌面环境的键盘设置中为命令 `assistant quick` 绑定快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/portal.py" line="213"/>
+        <source>The desktop&apos;s global-shortcut service stopped answering ({error}); the hotkey {shortcut} no longer works. Restart the app, or bind the command `assistant quick` in your desktop&apos;s keyboard settings.</source>
+        <translation>桌面环境的全局快捷键服务已停止响应（{error}），快捷键 {shortcut} 已失效。请重新启动程序，或在桌面环境的键盘设置中为命令 `assistant quick` 绑定快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="84"/>
+        <source>No shortcut was given. Press the keys in the hotkey field of Settings, e.g. Ctrl+Alt+J.</source>
+        <translation>未指定快捷键。请在设置的快捷键输入框中按下按键，例如 Ctrl+Alt+J。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="89"/>
+        <source>{shortcut} is several key presses; a global hotkey must be one combination, e.g. Ctrl+Alt+J.</source>
+        <translation>{shortcut} 包含多次按键；全局快捷键必须是一个组合键，例如 Ctrl+Alt+J。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="100"/>
+        <source>{shortcut} has no key besides the modifiers: add one, e.g. Ctrl+Alt+J.</source>
+        <translation>{shortcut} 只有修饰键，没有其他按键：请加上一个，例如 Ctrl+Alt+J。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="110"/>
+        <source> Did you mean {name}?</source>
+        <translation>是否要输入 {name}？</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="112"/>
+        <source>{shortcut}: “{name}” is not a modifier; use Ctrl, Alt, Shift or Meta.</source>
+        <translation>{shortcut}：“{name}”不是修饰键；请使用 Ctrl、Alt、Shift 或 Meta。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="126"/>
+        <source>{shortcut}: “{name}” is not a key a global hotkey can use. Use a letter, a digit, F1 to F35 or a key such as Space, e.g. Ctrl+Alt+J.</source>
+        <translation>{shortcut}：“{name}”不能用作全局快捷键的按键。请使用字母、数字、F1 到 F35 或 Space 等按键，例如 Ctrl+Alt+J。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/windows.py" line="93"/>
+        <source>RegisterHotKey exists only on Windows.</source>
+        <translation>RegisterHotKey 仅在 Windows 上可用。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/windows.py" line="149"/>
+        <source>Windows RegisterHotKey</source>
+        <translation>Windows RegisterHotKey 接口</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/windows.py" line="160"/>
+        <source>The global hotkey needs the application to be running.</source>
+        <translation>程序运行时才能使用全局快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/windows.py" line="172"/>
+        <location filename="../../assistant/gui/hotkey/x11.py" line="93"/>
+        <source>{shortcut}: the key {key} is not on this keyboard layout. Pick a different shortcut in Settings.</source>
+        <translation>{shortcut}：当前键盘布局中没有 {key} 键。请在设置中另选一个快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/windows.py" line="187"/>
+        <source>Windows refused the hotkey {shortcut} (error {code}). Pick a different shortcut in Settings.</source>
+        <translation>Windows 拒绝注册快捷键 {shortcut}（错误 {code}）。请在设置中另选一个快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/x11.py" line="59"/>
+        <source>X11 key grab</source>
+        <translation>X11 按键捕获</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/x11.py" line="80"/>
+        <source>Cannot connect to the X server for the global hotkey ({error}). Bind the command `assistant quick` in your desktop&apos;s keyboard settings instead.</source>
+        <translation>无法连接 X 服务器以注册全局快捷键（{error}）。请改为在桌面环境的键盘设置中为命令 `assistant quick` 绑定快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/x11.py" line="115"/>
+        <source>The X server refused the hotkey {shortcut} ({error}). Pick a different shortcut in Settings.</source>
+        <translation>X 服务器拒绝注册快捷键 {shortcut}（{error}）。请在设置中另选一个快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/x11.py" line="147"/>
+        <source>The connection to the X server was lost ({error}); the global hotkey no longer works. Restart the app.</source>
+        <translation>与 X 服务器的连接已断开（{error}），全局快捷键已失效。请重新启动程序。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../assistant/gui/app.py" line="68"/>
+        <location filename="../../assistant/gui/app.py" line="94"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
+        <location filename="../../assistant/gui/app.py" line="67"/>
         <location filename="../../assistant/gui/main_window.py" line="199"/>
         <source>Daily-work assistant</source>
         <translation>日常办公助手</translation>
@@ -236,68 +415,63 @@
         <translation>无法运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="388"/>
-        <location filename="../../assistant/gui/main_window.py" line="396"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="29"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="36"/>
         <source>Save answer</source>
         <translation>保存回答</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="390"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="30"/>
         <source>Markdown (*.md);;Text (*.txt)</source>
         <translation>Markdown 文件 (*.md);;文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="397"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="37"/>
         <source>Could not save {file}: {reason}</source>
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="400"/>
+        <location filename="../../assistant/gui/main_window.py" line="387"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="410"/>
+        <location filename="../../assistant/gui/main_window.py" line="396"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="417"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="57"/>
         <source>Prompt inspector</source>
         <translation>提示词检查器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="423"/>
-        <source>This prompt and answer need {used} tokens but the context holds {n_ctx}: examples will be left out when you run it.</source>
-        <translation>此提示词和回答共需 {used} 个 token，但上下文只能容纳 {n_ctx} 个：运行时将不发送示例。</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/main_window.py" line="450"/>
+        <location filename="../../assistant/gui/main_window.py" line="422"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="451"/>
+        <location filename="../../assistant/gui/main_window.py" line="423"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="452"/>
+        <location filename="../../assistant/gui/main_window.py" line="424"/>
         <source>Model: {name} · context {n_ctx} tokens</source>
         <translation>模型：{name} · 上下文 {n_ctx} 个 token</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="453"/>
+        <location filename="../../assistant/gui/main_window.py" line="425"/>
         <source>Generating with {name}…</source>
         <translation>正在使用 {name} 生成…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="454"/>
+        <location filename="../../assistant/gui/main_window.py" line="426"/>
         <source>The model could not be loaded</source>
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="468"/>
+        <location filename="../../assistant/gui/main_window.py" line="440"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>
@@ -680,6 +854,25 @@
         <location filename="../../assistant/gui/settings_dialog.py" line="297"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../assistant/gui/single_instance.py" line="178"/>
+        <source>Could not open the channel other launches use to reach this window ({name}): {reason}. Restart the assistant; if this keeps happening, please report it.</source>
+        <extracomment>The requests a running instance understands. File name of the lock inside the profile&apos;s data folder.</extracomment>
+        <translation>无法打开其他启动用来联系此窗口的通道（{name}）：{reason}。请重新启动助手；如果问题反复出现，请报告。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/single_instance.py" line="241"/>
+        <source>Cannot create the lock file {path}. Check that the folder is writable.</source>
+        <translation>无法创建锁文件 {path}。请检查该文件夹是否可写。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/single_instance.py" line="249"/>
+        <source>Another copy of the assistant ({app}, process {pid} on {host}) holds {path} but does not answer. Close it or end that process, then try again.</source>
+        <translation>另一个助手实例（{app}，{host} 上的进程 {pid}）占用了 {path}，但没有响应。请关闭它或结束该进程，然后重试。</translation>
     </message>
 </context>
 <context>

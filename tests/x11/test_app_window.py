@@ -7,48 +7,17 @@ README's pictures are made), else to the test's temporary folder.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from xwait import wait_for  # tests/x11/xwait.py
 
 pytestmark = [pytest.mark.x11, pytest.mark.model]
 
 TITLES = {"en": "Daily-work assistant", "zh_CN": "日常办公助手"}
-
-
-def wait_for(condition: object, timeout: float, what: str) -> object:
-    """Poll ``condition`` (a callable) until it returns something truthy."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()  # type: ignore[operator]
-        if result:
-            return result
-        time.sleep(0.1)  # polling an outside process, not synchronising threads
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
-@pytest.fixture(scope="module")
-def display() -> Iterator[str]:
-    """A private Xvfb server."""
-    if not shutil.which("Xvfb"):
-        pytest.fail("Xvfb is not installed (apt-get install xvfb; see .ci/run)")
-    for number in range(120, 140):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists():
-            break
-    name = f":{number}"
-    server = subprocess.Popen(["Xvfb", name, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_for(lambda: subprocess.run(["xdpyinfo", "-display", name], capture_output=True)
-             .returncode == 0, 20, "Xvfb")
-    yield name
-    server.terminate()
-    server.wait(10)
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
