@@ -175,3 +175,19 @@ def test_closed_backend_says_so(model_path: Path) -> None:
     backend.close()
     with pytest.raises(ModelError, match="closed"):
         backend.count_tokens(SHORT)
+
+
+def test_llama_cpp_log_levels_follow_ggml_h(caplog: pytest.LogCaptureFixture) -> None:
+    """INFO chatter stays at DEBUG; WARN and ERROR keep their weight (ggml.h's enum)."""
+    from assistant.backend import llama as module
+
+    with caplog.at_level(logging.DEBUG, logger="assistant.llama_cpp"):
+        for level, text in ((2, b"info line\n"), (3, b"warn line\n"), (4, b"error line\n"),
+                            (4, b"error start "), (5, b"continued\n")):
+            module._LOG._on_log(level, text, None)  # type: ignore[arg-type]
+    levels = {r.getMessage(): r.levelno for r in caplog.records}
+    assert levels["info line"] == logging.DEBUG
+    assert levels["warn line"] == logging.WARNING
+    assert levels["error line"] == logging.ERROR
+    assert levels["error start continued"] == logging.ERROR
+    assert "error line" in module._LOG.recent

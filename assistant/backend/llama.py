@@ -47,10 +47,13 @@ CHATML_FALLBACK = (
 _SENTINEL = "\u2063ASSISTANT-INPUT\u2063"
 """Stands in for the user's input to find where the fixed prompt prefix ends."""
 
-# llama.cpp log levels (enum ggml_log_level) to Python levels. INFO is the
-# chatty model-loading report: keep it at DEBUG so the app log stays readable.
-_LEVELS = {0: logging.DEBUG, 1: logging.DEBUG, 2: logging.WARNING, 3: logging.ERROR,
-           4: logging.DEBUG}
+# llama.cpp log levels, from enum ggml_log_level in the vendored ggml.h:
+# NONE=0, DEBUG=1, INFO=2, WARN=3, ERROR=4, CONT=5 (continue the previous
+# line). The comment in llama-cpp-python's own _logger.py lists an older
+# order (INFO=1, WARN=2, ERROR=3); do not copy it. INFO is the chatty
+# model-loading report: keep it at DEBUG so the app log stays readable.
+_LEVELS = {0: logging.DEBUG, 1: logging.DEBUG, 2: logging.DEBUG, 3: logging.WARNING,
+           4: logging.ERROR}
 _CONTINUE = 5
 
 
