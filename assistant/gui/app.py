@@ -78,6 +78,7 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
 
     def set_language(setting: str) -> None:
         window.language = popup.language = resolve_language(setting)
+        window.picker.set_preferred_language(window.language[:2])
         translations.apply(window.language)
 
     flow = SettingsFlow(core, controller, set_language)

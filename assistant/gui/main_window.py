@@ -40,6 +40,7 @@ from assistant.gui.template_folder import TemplateFolder
 from assistant.gui.worker import Job, ModelController
 from assistant.prompt import build_messages
 from assistant.state import UiState
+from assistant.templating.library import save_example
 from assistant.templating.model import FieldKind, Template
 from assistant.templating.render import RenderContext
 from assistant.wiring import Core
@@ -69,10 +70,13 @@ class MainWindow(QMainWindow):
         self._template: Template | None = None
         self._last_job: Job | None = None
         self._plan: Plan | None = None
+        self._last_stats_ok = False
+        """True when the last answer ended normally (a stopped one is no example)."""
         self.setObjectName("MainWindow")
         self.resize(1180, 780)
 
         self.picker = TemplatePicker(core.library, state)
+        self.picker.set_preferred_language(language[:2])
         self.form = TemplateForm(lambda: QGuiApplication.clipboard().text())
         self.output = OutputView()
         self.inspector = PromptInspector(self)
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
         self.regenerate_button = QPushButton()
         self.copy_button = QPushButton()
         self.save_button = QPushButton()
+        self.example_button = QPushButton()
         self.inspect_button = QPushButton()
         self.model_label = QLabel()
         self.stats_label = QLabel()
@@ -118,7 +123,8 @@ class MainWindow(QMainWindow):
         for button in (self.run_button, self.stop_button, self.regenerate_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.inspect_button, self.copy_button, self.save_button):
+        for button in (self.inspect_button, self.example_button, self.copy_button,
+                       self.save_button):
             buttons.addWidget(button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -182,6 +188,7 @@ class MainWindow(QMainWindow):
         self.regenerate_button.clicked.connect(self.regenerate)
         self.copy_button.clicked.connect(self.output.copy_to_clipboard)
         self.save_button.clicked.connect(self.save_answer)
+        self.example_button.clicked.connect(self.save_as_example)
         self.inspect_button.clicked.connect(self.show_inspector)
         c = self.controller
         c.state_changed.connect(self._on_state)
@@ -204,6 +211,10 @@ class MainWindow(QMainWindow):
         self.regenerate_button.setText(self.tr("Regenerate"))
         self.copy_button.setText(self.tr("Copy"))
         self.save_button.setText(self.tr("Save as .md…"))
+        self.example_button.setText(self.tr("Save as example"))
+        self.example_button.setToolTip(self.tr("Keep this answer as an example for this "
+                                               "template: it is sent with future runs. Saved "
+                                               "in your template folder, where you can edit it."))
         self.inspect_button.setText(self.tr("Prompt…"))
         self.inspect_button.setToolTip(self.tr("Show the exact prompt and its token count"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -321,6 +332,7 @@ class MainWindow(QMainWindow):
         job = Job(template, values, self.form.use_examples(),
                   self.core.params_for(template, seed=seed), self._context(), owner=self)
         self.output.begin()
+        self._last_stats_ok = False
         self.stats_label.clear()
         if self.controller.run(job):
             self._last_job = job
@@ -354,6 +366,7 @@ class MainWindow(QMainWindow):
             self._update_buttons()
             return
         self.output.finish()
+        self._last_stats_ok = stats.finish_reason != "cancelled"
         parts = [self.tr("{prompt} prompt tokens ({cached} cached)")
                  .format(prompt=stats.prompt_tokens, cached=stats.cached_tokens),
                  self.tr("{count} tokens generated").format(count=stats.completion_tokens)]
@@ -385,6 +398,28 @@ class MainWindow(QMainWindow):
             path = save_markdown(self, title, self.output.markdown())
             if path:
                 self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 6000)
+
+    @Slot()
+    def save_as_example(self) -> None:
+        """Keep the last answer, with the values it was made from, as a few-shot example.
+
+        The example goes to ``<id>.examples.toml`` in the user folder, never into
+        a built-in file, and is sent after the template's own examples.
+        """
+        job, answer = self._last_job, self.output.markdown().strip()
+        if job is None or not answer:
+            return
+        try:
+            path = save_example(self.core.paths.templates_dir, job.template, job.values, answer)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save as example"),
+                                self.tr("Could not save the example: {reason}")
+                                .format(reason=exc.strerror))
+            return
+        self.templates.reload()
+        self.example_button.setEnabled(False)  # once per answer
+        self.statusBar().showMessage(self.tr("Saved as an example in {file}; it will be sent "
+                                             "with future runs.").format(file=path), 8000)
 
     @Slot()
     def show_inspector(self) -> None:
@@ -456,6 +491,8 @@ class MainWindow(QMainWindow):
         has_text = self.output.has_text
         self.copy_button.setEnabled(has_text and not running)
         self.save_button.setEnabled(has_text and not running)
+        self.example_button.setEnabled(has_text and not running and self._last_job is not None
+                                       and self._last_stats_ok)
 
     # -- closing -------------------------------------------------------------
 

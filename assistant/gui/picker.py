@@ -142,6 +142,7 @@ class TemplatePicker(QWidget):
     def __init__(self, library: Library, state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library, self._state = library, state
+        self._preferred = ""  # language whose categories are listed first
         self._current: tuple[str, str, str] | None = None  # group key, kind, key of the row
         self._announced: str | None = None  # the template the window last heard of
         self._quiet = False  # True while the code, not the user, moves the cursor
@@ -192,6 +193,12 @@ class TemplatePicker(QWidget):
         self.retranslate_ui()
 
     # -- public API ------------------------------------------------------------
+
+    def set_preferred_language(self, language: str) -> None:
+        """List the categories of templates in ``language`` ("zh", "en") first."""
+        if language != self._preferred:
+            self._preferred = language
+            self._rebuild()
 
     def set_library(self, library: Library) -> None:
         """Show a reloaded library, keeping the current template and the search text."""
@@ -299,7 +306,14 @@ class TemplatePicker(QWidget):
             categories: dict[str, list[Template]] = {}
             for template in templates.values():
                 categories.setdefault(template.category, []).append(template)
-            for name in sorted(categories, key=lambda c: (c == "", c.casefold())):
+
+            def order(name: str) -> tuple[bool, bool, str]:
+                # Categories in the UI language first: a Chinese user sees 报告
+                # before Reports.
+                native = any(t.language == self._preferred for t in categories[name])
+                return (not native, name == "", name.casefold())
+
+            for name in sorted(categories, key=order):
                 members = sorted(categories[name], key=lambda t: (t.title.casefold(), t.id))
                 self._add_group(f"category:{name}", name or self.tr("Other"), members)
             if self._library.errors:

@@ -253,164 +253,175 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../assistant/gui/app.py" line="94"/>
+        <location filename="../../assistant/gui/app.py" line="95"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location filename="../../assistant/gui/app.py" line="67"/>
-        <location filename="../../assistant/gui/main_window.py" line="199"/>
+        <location filename="../../assistant/gui/main_window.py" line="206"/>
         <source>Daily-work assistant</source>
         <translation>日常办公助手</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="200"/>
+        <location filename="../../assistant/gui/main_window.py" line="207"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="201"/>
+        <location filename="../../assistant/gui/main_window.py" line="208"/>
         <source>Run the template (Ctrl+Enter)</source>
         <translation>运行模板（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="202"/>
+        <location filename="../../assistant/gui/main_window.py" line="209"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="203"/>
+        <location filename="../../assistant/gui/main_window.py" line="210"/>
         <source>Stop generating (Esc)</source>
         <translation>停止生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="204"/>
+        <location filename="../../assistant/gui/main_window.py" line="211"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="205"/>
+        <location filename="../../assistant/gui/main_window.py" line="212"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="206"/>
+        <location filename="../../assistant/gui/main_window.py" line="213"/>
         <source>Save as .md…</source>
         <translation>另存为 .md…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="207"/>
+        <location filename="../../assistant/gui/main_window.py" line="214"/>
+        <location filename="../../assistant/gui/main_window.py" line="415"/>
+        <source>Save as example</source>
+        <translation>存为示例</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="215"/>
+        <source>Keep this answer as an example for this template: it is sent with future runs. Saved in your template folder, where you can edit it.</source>
+        <translation>把这个回答保存为本模板的示例，以后运行时会一并发送。保存在模板文件夹中，可随时修改。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="218"/>
         <source>Prompt…</source>
         <translation>提示词…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="208"/>
+        <location filename="../../assistant/gui/main_window.py" line="219"/>
         <source>Show the exact prompt and its token count</source>
         <translation>显示发送给模型的完整提示词及其 token 数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="209"/>
+        <location filename="../../assistant/gui/main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="210"/>
+        <location filename="../../assistant/gui/main_window.py" line="221"/>
         <source>&amp;New template…</source>
         <translation>新建模板(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="211"/>
+        <location filename="../../assistant/gui/main_window.py" line="222"/>
         <source>Open template &amp;folder</source>
         <translation>打开模板文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="212"/>
+        <location filename="../../assistant/gui/main_window.py" line="223"/>
         <source>&amp;Customize this template</source>
         <translation>自定义此模板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="213"/>
+        <location filename="../../assistant/gui/main_window.py" line="224"/>
         <source>&amp;Save answer as…</source>
         <translation>回答另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="214"/>
+        <location filename="../../assistant/gui/main_window.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="215"/>
+        <location filename="../../assistant/gui/main_window.py" line="226"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="216"/>
+        <location filename="../../assistant/gui/main_window.py" line="227"/>
         <source>&amp;Prompt inspector</source>
         <translation>提示词检查器(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="217"/>
+        <location filename="../../assistant/gui/main_window.py" line="228"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="250"/>
+        <location filename="../../assistant/gui/main_window.py" line="261"/>
         <source>your template</source>
         <translation>自定义模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="251"/>
+        <location filename="../../assistant/gui/main_window.py" line="262"/>
         <source>built-in</source>
         <translation>内置模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="298"/>
+        <location filename="../../assistant/gui/main_window.py" line="309"/>
         <source>Opened {file}; changes are picked up when you save.</source>
         <translation>已打开 {file}；保存后修改即会生效。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="314"/>
+        <location filename="../../assistant/gui/main_window.py" line="325"/>
         <source>, </source>
         <comment>separator of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="315"/>
+        <location filename="../../assistant/gui/main_window.py" line="326"/>
         <source>Fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="357"/>
+        <location filename="../../assistant/gui/main_window.py" line="370"/>
         <source>{prompt} prompt tokens ({cached} cached)</source>
         <translation>提示词 {prompt} 个 token（已缓存 {cached} 个）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="359"/>
+        <location filename="../../assistant/gui/main_window.py" line="372"/>
         <source>{count} tokens generated</source>
         <translation>生成 {count} 个 token</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="361"/>
+        <location filename="../../assistant/gui/main_window.py" line="374"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token 用时 {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="363"/>
+        <location filename="../../assistant/gui/main_window.py" line="376"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="365"/>
+        <location filename="../../assistant/gui/main_window.py" line="378"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="367"/>
+        <location filename="../../assistant/gui/main_window.py" line="380"/>
         <source>cut at the length limit</source>
         <translation>已达长度上限，回答被截断</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="377"/>
+        <location filename="../../assistant/gui/main_window.py" line="390"/>
         <source>Cannot run</source>
         <translation>无法运行</translation>
     </message>
@@ -431,12 +442,22 @@
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="387"/>
+        <location filename="../../assistant/gui/main_window.py" line="400"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="396"/>
+        <location filename="../../assistant/gui/main_window.py" line="416"/>
+        <source>Could not save the example: {reason}</source>
+        <translation>无法保存示例：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="421"/>
+        <source>Saved as an example in {file}; it will be sent with future runs.</source>
+        <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/main_window.py" line="431"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
@@ -446,32 +467,32 @@
         <translation>提示词检查器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="422"/>
+        <location filename="../../assistant/gui/main_window.py" line="457"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="423"/>
+        <location filename="../../assistant/gui/main_window.py" line="458"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="424"/>
+        <location filename="../../assistant/gui/main_window.py" line="459"/>
         <source>Model: {name} · context {n_ctx} tokens</source>
         <translation>模型：{name} · 上下文 {n_ctx} 个 token</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="425"/>
+        <location filename="../../assistant/gui/main_window.py" line="460"/>
         <source>Generating with {name}…</source>
         <translation>正在使用 {name} 生成…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="426"/>
+        <location filename="../../assistant/gui/main_window.py" line="461"/>
         <source>The model could not be loaded</source>
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="440"/>
+        <location filename="../../assistant/gui/main_window.py" line="475"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>
@@ -925,97 +946,97 @@
 <context>
     <name>TemplatePicker</name>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="230"/>
+        <location filename="../../assistant/gui/picker.py" line="237"/>
         <source>Remove from favourites</source>
         <translation>取消收藏</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="231"/>
+        <location filename="../../assistant/gui/picker.py" line="238"/>
         <source>Add to favourites</source>
         <translation>加入收藏</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="241"/>
+        <location filename="../../assistant/gui/picker.py" line="248"/>
         <source>Search templates…</source>
         <translation>搜索模板…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="242"/>
+        <location filename="../../assistant/gui/picker.py" line="249"/>
         <source>Search templates</source>
         <translation>搜索模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="243"/>
+        <location filename="../../assistant/gui/picker.py" line="250"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="244"/>
+        <location filename="../../assistant/gui/picker.py" line="251"/>
         <source>All languages</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="245"/>
+        <location filename="../../assistant/gui/picker.py" line="252"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="246"/>
+        <location filename="../../assistant/gui/picker.py" line="253"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="247"/>
+        <location filename="../../assistant/gui/picker.py" line="254"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="248"/>
+        <location filename="../../assistant/gui/picker.py" line="255"/>
         <source>Customize…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="295"/>
+        <location filename="../../assistant/gui/picker.py" line="302"/>
         <source>Favourites</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="297"/>
+        <location filename="../../assistant/gui/picker.py" line="304"/>
         <source>Recent</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="304"/>
+        <location filename="../../assistant/gui/picker.py" line="318"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="306"/>
+        <location filename="../../assistant/gui/picker.py" line="320"/>
         <source>Broken templates</source>
         <translation>有错误的模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="311"/>
+        <location filename="../../assistant/gui/picker.py" line="325"/>
         <source>No template matches</source>
         <translation>没有匹配的模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="344"/>
+        <location filename="../../assistant/gui/picker.py" line="358"/>
         <source>{language} · user</source>
         <translation>{language} · 自定义</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="345"/>
+        <location filename="../../assistant/gui/picker.py" line="359"/>
         <source>user</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="436"/>
+        <location filename="../../assistant/gui/picker.py" line="450"/>
         <source>This template has no description.</source>
         <translation>此模板没有说明。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="438"/>
+        <location filename="../../assistant/gui/picker.py" line="452"/>
         <source>Pick a template to see what it does.</source>
         <translation>选择一个模板，查看它的用途。</translation>
     </message>

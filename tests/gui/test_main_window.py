@@ -271,3 +271,44 @@ def test_hand_over_from_the_quick_prompt(qtbot: QtBot,
     window.open_with_values("revise-en", {"text": "Make this shorter please.", "bogus": "x"})
     assert window._template is not None and window._template.id == "revise-en"
     assert window.form.values()["text"] == "Make this shorter please."
+
+
+def test_save_a_good_answer_as_an_example(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    fake = FakeBackend()
+    window = loaded(qtbot, make_window(lambda *_: fake))
+    window.select_template("proofread-en")
+    before = len(window.core.library.get("proofread-en").examples)
+    window.form.set_value("text", "Teh report is late.")
+    fake.enqueue("## Corrected text\n", "The report is late.")
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        window.run_button.click()
+    assert window.example_button.isEnabled()
+    window.example_button.click()
+    saved = window.core.paths.templates_dir / "proofread-en.examples.toml"
+    assert "The report is late." in saved.read_text(encoding="utf-8")
+    template = window.core.library.get("proofread-en")
+    assert len(template.examples) == before + 1
+    assert template.examples[-1].values["text"] == "Teh report is late."
+    assert not window.example_button.isEnabled()
+    # The next run sends it: the last example before the input is the saved one.
+    fake.enqueue("ok")
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        window.run_button.click()
+    sent = fake.calls[-1][0]
+    assert sent[-2].content == "## Corrected text\nThe report is late."
+
+
+def test_a_stopped_answer_cannot_become_an_example(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    fake = FakeBackend()
+    window = loaded(qtbot, make_window(lambda *_: fake))
+    window.select_template("proofread-en")
+    window.form.set_value("text", "teh")
+    fake.enqueue("partial", " answer")
+    fake.hold()
+    window.run_button.click()
+    qtbot.waitUntil(fake.started.is_set, timeout=5000)
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        window.stop_button.click()
+    assert not window.example_button.isEnabled()

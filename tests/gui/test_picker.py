@@ -412,3 +412,20 @@ def test_retranslates_on_language_change(qtbot: QtBot, picker: TemplatePicker,
     QCoreApplication.sendEvent(picker, QEvent(QEvent.Type.LanguageChange))
     assert search(picker).placeholderText() == "Search templates…"
     assert "Favourites" in visible_groups(picker)
+
+
+def test_ui_language_categories_come_first(qtbot: QtBot, tmp_path: Path) -> None:
+    picker = TemplatePicker(load_library(None), UiState(tmp_path / "state.json"))
+    qtbot.addWidget(picker)
+
+    def first_group() -> str:
+        tree = picker.findChild(QTreeWidget, "templates")
+        assert tree is not None
+        visible = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                   if not tree.topLevelItem(i).isHidden()]
+        return visible[0].text(0)
+
+    picker.set_preferred_language("zh")
+    assert first_group() in {"会议", "写作", "创意", "报告", "沟通"}
+    picker.set_preferred_language("en")
+    assert first_group() in {"Communication", "Ideas", "Meetings", "Reports", "Writing"}
