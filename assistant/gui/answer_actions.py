@@ -1,4 +1,4 @@
-"""Two window actions that are more than a click: save the answer, inspect the prompt.
+"""Main-window actions that are more than a click: save, save as example, inspect.
 
 Strings use the ``MainWindow`` translation context: these actions belong to
 the main window and share its translations.
@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from assistant.backend import Backend
 from assistant.budget import plan_prompt, sections
 from assistant.errors import AssistantError
 from assistant.gui.inspector import PromptInspector
+from assistant.templating.library import save_example
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 
@@ -62,3 +63,26 @@ def inspect_prompt(inspector: PromptInspector, backend: Backend, template: Templ
                           plan.notice)
     inspector.show()
     inspector.raise_()
+
+
+def save_as_example(window: QMainWindow, user_dir: Path, template: Template,
+                    values: Mapping[str, str], answer: str) -> bool:
+    """Keep ``answer``, with the values it was made from, as a few-shot example.
+
+    It goes to ``<id>.examples.toml`` in the user folder, never into a
+    built-in file, and is sent after the template's own examples.
+    """
+    if not answer.strip():
+        return False
+    try:
+        path = save_example(user_dir, template, values, answer.strip())
+    except OSError as exc:
+        QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Save as example"),
+                            QCoreApplication.translate("MainWindow",
+                                                       "Could not save the example: {reason}")
+                            .format(reason=exc.strerror))
+        return False
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "MainWindow", "Saved as an example in {file}; it will be sent with future runs.")
+        .format(file=path), 8000)
+    return True

@@ -30,17 +30,17 @@ from PySide6.QtWidgets import (
 from assistant.backend import Stats
 from assistant.budget import Plan
 from assistant.errors import AssistantError
-from assistant.gui.answer_actions import inspect_prompt, save_markdown
+from assistant.gui.answer_actions import inspect_prompt, save_as_example, save_markdown
 from assistant.gui.form import TemplateForm
 from assistant.gui.inspector import PromptInspector
 from assistant.gui.output_view import OutputView
 from assistant.gui.picker import TemplatePicker
 from assistant.gui.settings_panel import SettingsFlow
+from assistant.gui.status import model_state_text, stats_text
 from assistant.gui.template_folder import TemplateFolder
 from assistant.gui.worker import Job, ModelController
 from assistant.prompt import build_messages
 from assistant.state import UiState
-from assistant.templating.library import save_example
 from assistant.templating.model import FieldKind, Template
 from assistant.templating.render import RenderContext
 from assistant.wiring import Core
@@ -367,18 +367,7 @@ class MainWindow(QMainWindow):
             return
         self.output.finish()
         self._last_stats_ok = stats.finish_reason != "cancelled"
-        parts = [self.tr("{prompt} prompt tokens ({cached} cached)")
-                 .format(prompt=stats.prompt_tokens, cached=stats.cached_tokens),
-                 self.tr("{count} tokens generated").format(count=stats.completion_tokens)]
-        if stats.ttft_s is not None:
-            parts.append(self.tr("first token {seconds:.2f} s").format(seconds=stats.ttft_s))
-        if stats.decode_tps is not None:
-            parts.append(self.tr("{rate:.1f} tokens/s").format(rate=stats.decode_tps))
-        if stats.finish_reason == "cancelled":
-            parts.append(self.tr("stopped"))
-        elif stats.finish_reason == "length":
-            parts.append(self.tr("cut at the length limit"))
-        self.stats_label.setText(" · ".join(parts))
+        self.stats_label.setText(stats_text(stats))
         self._update_buttons()
 
     @Slot(str)
@@ -406,20 +395,11 @@ class MainWindow(QMainWindow):
         The example goes to ``<id>.examples.toml`` in the user folder, never into
         a built-in file, and is sent after the template's own examples.
         """
-        job, answer = self._last_job, self.output.markdown().strip()
-        if job is None or not answer:
-            return
-        try:
-            path = save_example(self.core.paths.templates_dir, job.template, job.values, answer)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save as example"),
-                                self.tr("Could not save the example: {reason}")
-                                .format(reason=exc.strerror))
-            return
-        self.templates.reload()
-        self.example_button.setEnabled(False)  # once per answer
-        self.statusBar().showMessage(self.tr("Saved as an example in {file}; it will be sent "
-                                             "with future runs.").format(file=path), 8000)
+        job = self._last_job
+        if job is not None and save_as_example(self, self.core.paths.templates_dir, job.template,
+                                               job.values, self.output.markdown()):
+            self.templates.reload()
+            self.example_button.setEnabled(False)  # once per answer
 
     @Slot()
     def show_inspector(self) -> None:
@@ -453,15 +433,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_state(self, state: str) -> None:
-        texts = {
-            "unloaded": self.tr("No model loaded"),
-            "loading": self.tr("Loading model…"),
-            "ready": self.tr("Model: {name} · context {n_ctx} tokens"),
-            "running": self.tr("Generating with {name}…"),
-            "failed": self.tr("The model could not be loaded"),
-        }
-        self.model_label.setText(texts.get(state, state).format(
-            name=self.controller.model_name, n_ctx=self.controller.n_ctx))
+        self.model_label.setText(model_state_text(state, self.controller.model_name,
+                                                  self.controller.n_ctx))
         self._update_buttons()
 
     @Slot(str, int)

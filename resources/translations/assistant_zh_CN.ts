@@ -299,8 +299,8 @@
         <translation>另存为 .md…</translation>
     </message>
     <message>
+        <location filename="../../assistant/gui/answer_actions.py" line="80"/>
         <location filename="../../assistant/gui/main_window.py" line="214"/>
-        <location filename="../../assistant/gui/main_window.py" line="415"/>
         <source>Save as example</source>
         <translation>存为示例</translation>
     </message>
@@ -391,108 +391,108 @@
         <translation>请填写：{fields}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="370"/>
+        <location filename="../../assistant/gui/status.py" line="28"/>
         <source>{prompt} prompt tokens ({cached} cached)</source>
         <translation>提示词 {prompt} 个 token（已缓存 {cached} 个）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="372"/>
+        <location filename="../../assistant/gui/status.py" line="30"/>
         <source>{count} tokens generated</source>
         <translation>生成 {count} 个 token</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="374"/>
+        <location filename="../../assistant/gui/status.py" line="33"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token 用时 {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="376"/>
+        <location filename="../../assistant/gui/status.py" line="36"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="378"/>
+        <location filename="../../assistant/gui/status.py" line="39"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="380"/>
+        <location filename="../../assistant/gui/status.py" line="41"/>
         <source>cut at the length limit</source>
         <translation>已达长度上限，回答被截断</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="390"/>
+        <location filename="../../assistant/gui/main_window.py" line="379"/>
         <source>Cannot run</source>
         <translation>无法运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="29"/>
-        <location filename="../../assistant/gui/answer_actions.py" line="36"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="30"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="37"/>
         <source>Save answer</source>
         <translation>保存回答</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="30"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="31"/>
         <source>Markdown (*.md);;Text (*.txt)</source>
         <translation>Markdown 文件 (*.md);;文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="37"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="38"/>
         <source>Could not save {file}: {reason}</source>
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="400"/>
+        <location filename="../../assistant/gui/main_window.py" line="389"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="416"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="81"/>
         <source>Could not save the example: {reason}</source>
         <translation>无法保存示例：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="421"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="85"/>
         <source>Saved as an example in {file}; it will be sent with future runs.</source>
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="431"/>
+        <location filename="../../assistant/gui/main_window.py" line="411"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="57"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="58"/>
         <source>Prompt inspector</source>
         <translation>提示词检查器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="457"/>
+        <location filename="../../assistant/gui/status.py" line="16"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="458"/>
+        <location filename="../../assistant/gui/status.py" line="17"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="459"/>
+        <location filename="../../assistant/gui/status.py" line="18"/>
         <source>Model: {name} · context {n_ctx} tokens</source>
         <translation>模型：{name} · 上下文 {n_ctx} 个 token</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="460"/>
+        <location filename="../../assistant/gui/status.py" line="20"/>
         <source>Generating with {name}…</source>
         <translation>正在使用 {name} 生成…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="461"/>
+        <location filename="../../assistant/gui/status.py" line="21"/>
         <source>The model could not be loaded</source>
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="475"/>
+        <location filename="../../assistant/gui/main_window.py" line="448"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>
