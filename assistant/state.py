@@ -15,9 +15,25 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from assistant.templating.model import FieldKind, Template
+
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
+
+
+def lasting_values(template: Template, values: Mapping[str, str],
+                   leave_out: str | None = None) -> dict[str, str]:
+    """The values worth remembering for next time.
+
+    Dates are left out: a remembered date would be stale tomorrow, while an
+    empty date field means today. ``leave_out`` names one more field, e.g. the
+    quick prompt's input, which is the selected text of the moment.
+    """
+    skip = {f.name for f in template.fields if f.kind is FieldKind.DATE}
+    if leave_out is not None:
+        skip.add(leave_out)
+    return {name: value for name, value in values.items() if name not in skip}
 
 
 class UiState:

@@ -44,3 +44,15 @@ def test_remember_values_does_not_touch_recent(tmp_path: Path) -> None:
     state.remember_values("proofread-en", {"text": "draft"})
     assert state.recent == []
     assert UiState(tmp_path / "state.json").values("proofread-en") == {"text": "draft"}
+
+
+def test_lasting_values_leave_out_dates_and_the_named_field() -> None:
+    from assistant.state import lasting_values
+    from assistant.templating.library import load_library
+
+    template = load_library(None).get("meeting-minutes-en")
+    values = {"transcript": "notes", "topic": "Sync", "attendees": "Ann", "date": "2026-11-24"}
+    assert lasting_values(template, values) == {"transcript": "notes", "topic": "Sync",
+                                                "attendees": "Ann"}
+    assert lasting_values(template, values, leave_out="transcript") == {"topic": "Sync",
+                                                                        "attendees": "Ann"}

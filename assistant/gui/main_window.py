@@ -40,8 +40,8 @@ from assistant.gui.status import model_state_text, stats_text
 from assistant.gui.template_folder import TemplateFolder
 from assistant.gui.worker import Job, ModelController
 from assistant.prompt import build_messages
-from assistant.state import UiState
-from assistant.templating.model import FieldKind, Template
+from assistant.state import UiState, lasting_values
+from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 from assistant.wiring import Core
 
@@ -266,18 +266,11 @@ class MainWindow(QMainWindow):
     def _focus_form(self, _template_id: str) -> None:
         self.form.focus_first()
 
-    def _lasting_values(self) -> dict[str, str]:
-        """The form's values worth keeping: a date would be stale tomorrow."""
-        template = self._template
-        if template is None:
-            return {}
-        dates = {f.name for f in template.fields if f.kind is FieldKind.DATE}
-        return {k: v for k, v in self.form.values().items() if k not in dates}
-
     @Slot()
     def _remember_values(self) -> None:
         if self._template is not None:
-            self.state.remember_values(self._template.id, self._lasting_values())
+            self.state.remember_values(self._template.id,
+                                       lasting_values(self._template, self.form.values()))
 
     @Slot()
     def _on_templates_reloaded(self) -> None:
@@ -327,7 +320,7 @@ class MainWindow(QMainWindow):
             self.form.focus_first()
             return
         values = self.form.values()
-        self.state.remember(template.id, self._lasting_values())
+        self.state.remember(template.id, lasting_values(template, values))
         self.picker.refresh()
         job = Job(template, values, self.form.use_examples(),
                   self.core.params_for(template, seed=seed), self._context(), owner=self)

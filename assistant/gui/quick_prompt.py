@@ -30,7 +30,7 @@ from assistant.fuzzy import rank
 from assistant.gui.form import TemplateForm
 from assistant.gui.output_view import OutputView
 from assistant.gui.worker import Job, ModelController
-from assistant.state import UiState
+from assistant.state import UiState, lasting_values
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 from assistant.wiring import Core
@@ -205,32 +205,26 @@ class QuickPrompt(QWidget):
             self.status.setText(self.tr("The model is busy; wait or stop the other run."))
             return
         item = self.matches.currentItem()
-        if self._template is None or not self.form.isVisible():
-            if item is None:
-                return
-            template = self.core.library.templates.get(item.data(Qt.ItemDataRole.UserRole))
-            if template is None or template.input_field is None:
-                return
-            self._template = template
-            values = {**self.state.values(template.id), template.input_field:
-                      self.text.toPlainText()}
-            self.form.set_template(template, values)
-            if self.form.missing_required():
-                self.form.show()
-                self.form.focus_first()
-                self.status.setText(self.tr("Fill in the fields, then press Ctrl+Enter."))
-                return
-        template = self._template
-        if template is None:
+        chosen = (self.core.library.templates.get(item.data(Qt.ItemDataRole.UserRole))
+                  if item is not None else None)
+        if chosen is None or chosen.input_field is None:
             return
-        values = self.form.values()
-        if template.input_field is not None:
-            values[template.input_field] = self.text.toPlainText()
-        if self.form.missing_required() and self.form.isVisible():
+        text = self.text.toPlainText()
+        if self._template is None or chosen.id != self._template.id:
+            # A newly chosen template: fill its form with the text and the
+            # values used last time; show the form only if something is missing.
+            self._template = chosen
+            self.form.set_template(chosen, {**self.state.values(chosen.id),
+                                            chosen.input_field: text})
+        values = {**self.form.values(), chosen.input_field: text}
+        missing = [f for f in self.form.missing_required() if f.name != chosen.input_field]
+        if missing:
+            self.form.show()
+            self.form.focus_first()
+            self.status.setText(self.tr("Fill in the fields, then press Ctrl+Enter."))
             return
-        self.state.remember(template.id, {k: v for k, v in values.items()
-                                          if k != template.input_field})
-        job = Job(template, values, True, self.core.params_for(template),
+        self.state.remember(chosen.id, lasting_values(chosen, values, chosen.input_field))
+        job = Job(chosen, values, True, self.core.params_for(chosen),
                   RenderContext(dt.date.today(), self.language[:2]), owner=self)
         self.output.begin()
         self._set_answered(False)

@@ -375,18 +375,18 @@
         <translation>内置模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="309"/>
+        <location filename="../../assistant/gui/main_window.py" line="302"/>
         <source>Opened {file}; changes are picked up when you save.</source>
         <translation>已打开 {file}；保存后修改即会生效。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="325"/>
+        <location filename="../../assistant/gui/main_window.py" line="318"/>
         <source>, </source>
         <comment>separator of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="326"/>
+        <location filename="../../assistant/gui/main_window.py" line="319"/>
         <source>Fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
@@ -421,7 +421,7 @@
         <translation>已达长度上限，回答被截断</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="379"/>
+        <location filename="../../assistant/gui/main_window.py" line="372"/>
         <source>Cannot run</source>
         <translation>无法运行</translation>
     </message>
@@ -442,7 +442,7 @@
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="389"/>
+        <location filename="../../assistant/gui/main_window.py" line="382"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
@@ -457,7 +457,7 @@
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="411"/>
+        <location filename="../../assistant/gui/main_window.py" line="404"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
@@ -492,7 +492,7 @@
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="448"/>
+        <location filename="../../assistant/gui/main_window.py" line="441"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>
@@ -674,27 +674,27 @@
         <translation>模型正忙；请稍候，或停止另一个正在进行的生成。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="221"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="224"/>
         <source>Fill in the fields, then press Ctrl+Enter.</source>
         <translation>填写字段后按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="238"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="232"/>
         <source>Generating with {name}…</source>
         <translation>正在使用 {name} 生成…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="241"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="235"/>
         <source>The model is not ready yet.</source>
         <translation>模型尚未就绪。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="253"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="247"/>
         <source>Enter copies the answer · Esc closes</source>
         <translation>按 Enter 复制回答 · 按 Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="254"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="248"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>

@@ -101,3 +101,22 @@ def test_open_in_main_window_hands_over_values(qtbot: QtBot, popup: QuickPrompt,
     with qtbot.waitSignal(popup.open_in_main, timeout=5000) as opened:
         popup.main_button.click()
     assert opened.args[0] == "proofread-en" and opened.args[1]["text"] == "draft text"
+
+
+def test_choosing_another_template_while_a_form_is_shown(qtbot: QtBot, popup: QuickPrompt,
+                                                         fake: FakeBackend) -> None:
+    folder = popup.core.paths.templates_dir
+    (folder / "reply.md").write_text(
+        '+++\ntitle = "Customer reply"\ninput = "text"\n[fields.text]\nrequired = true\n'
+        '[fields.customer]\nkind = "line"\nrequired = true\n+++\n{{ customer }}: {{ text }}',
+        encoding="utf-8")
+    popup.core.reload_templates()
+    popup.open_with("Teh text.")
+    qtbot.keyClicks(popup.search, "customer reply")
+    qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    assert popup.form.isVisibleTo(popup) and fake.calls == []
+    popup.search.clear()
+    qtbot.keyClicks(popup.search, "proofread-en")
+    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000):
+        qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    assert fake.calls[0][0][-1].content == "Proofread this text:\nTeh text."
