@@ -208,9 +208,8 @@ def cmd_models(core: Core, args: argparse.Namespace) -> int:
     """``assistant models``: what can be picked, read from the GGUF headers."""
     from assistant.modelfiles import discover
 
-    explicit = Path(core.settings.model).expanduser() if core.settings.model else None
     rows: list[dict[str, Any]] = []
-    for found in discover(core.paths.models_dir, explicit):
+    for found in discover(core.paths.models_dir, core.settings.model):
         info = found.info
         rows.append({
             "path": str(found.path), "origin": found.origin.value,

@@ -57,8 +57,12 @@ def describe(path: Path, origin: Origin) -> ModelFile:
         return ModelFile(path, origin, None, str(exc))
 
 
-def discover(models_dir: Path | None, explicit: Path | None = None) -> list[ModelFile]:
-    """Every model the user can pick: embedded first, then the folder, then ``explicit``."""
+def discover(models_dir: Path | None, explicit: str | Path | None = None) -> list[ModelFile]:
+    """Every model the user can pick: embedded first, then the folder, then ``explicit``.
+
+    ``explicit`` is usually the ``model`` setting ("" when none is set).
+    """
+    explicit = Path(explicit).expanduser() if explicit else None
     found: list[ModelFile] = []
     embedded = embedded_model_path()
     if embedded is not None:

@@ -71,7 +71,8 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
         log.info("handed %r to the running instance", command)
         return 0
     server.setParent(app)
-    app.setWindowIcon(app_icon())
+    icon = app_icon()
+    app.setWindowIcon(icon)
     state = UiState(core.paths.state_file)
     controller = ModelController(load_backend)
     popup = QuickPrompt(core, state, controller, language)
@@ -83,7 +84,7 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
 
     flow = SettingsFlow(core, controller, set_language)
     window = MainWindow(core, state, controller, flow, language)
-    tray = Tray(app_icon(), app)
+    tray = Tray(icon, app)
     hotkey = create_hotkey_backend(parent=app)
     desktop = Desktop(app, window, popup, tray, hotkey, server, flow)
     if command == "quick":

@@ -418,7 +418,10 @@ class MainWindow(QMainWindow):
         template = self._template
         if template is None or self.controller.state != "ready" or not self.form.use_examples():
             return
-        values = {f.name: (self.form.values().get(f.name) or "…") for f in template.fields}
+        # Only the fixed prefix matters here; empty fields get a stand-in so
+        # required ones do not stop the prefix from being built.
+        current = self.form.values()
+        values = {f.name: current.get(f.name) or "…" for f in template.fields}
         try:
             self.controller.warm(build_messages(template, values, context=self._context()))
         except AssistantError as exc:

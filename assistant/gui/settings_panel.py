@@ -44,12 +44,8 @@ class SettingsFlow:
 
     def edit(self, parent: QWidget) -> bool:
         """Show the dialog; on OK save and apply. True if settings changed."""
-        explicit = None
-        if self.core.settings.model:
-            from pathlib import Path
-
-            explicit = Path(self.core.settings.model).expanduser()
-        dialog = SettingsDialog(self.core.settings, discover(self.core.paths.models_dir, explicit),
+        models = discover(self.core.paths.models_dir, self.core.settings.model)
+        dialog = SettingsDialog(self.core.settings, models,
                                 self.core.paths.models_dir, self.hotkey_status(), parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
