@@ -63,6 +63,16 @@ def pick(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 
 @pytest.mark.model
+def ready(qtbot: QtBot, make_window: Callable[[Factory], MainWindow], template_id: str,
+          field: str, value: str) -> tuple[MainWindow, FakeBackend]:
+    """A window on a fake model, with ``template_id`` shown and one field filled."""
+    fake = FakeBackend()
+    window = loaded(qtbot, make_window(lambda *_: fake))
+    window.select_template(template_id)
+    window.form.set_value(field, value)
+    return window, fake
+
+
 def test_full_run_on_the_embedded_model(qtbot: QtBot, make_window: Callable[[Factory], MainWindow],
                                         model_path: Path) -> None:
     from assistant.backend.llama import load_backend
@@ -100,10 +110,7 @@ def test_stop_during_prompt_processing_on_the_real_model(
 
 def test_run_streams_into_the_pane_and_stop_works(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
-    fake = FakeBackend()
-    window = loaded(qtbot, make_window(lambda *_: fake))
-    window.select_template("weekly-report-en")
-    window.form.set_value("notes", "Fixed the login bug.")
+    window, fake = ready(qtbot, make_window, "weekly-report-en", "notes", "Fixed the login bug.")
     fake.enqueue("## Done\n", "- Fixed the ", "login bug\n")
     with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
         window.run_button.click()
@@ -120,10 +127,7 @@ def test_run_streams_into_the_pane_and_stop_works(
 
 def test_missing_required_field_is_named_and_nothing_runs(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
-    fake = FakeBackend()
-    window = loaded(qtbot, make_window(lambda *_: fake))
-    window.select_template("weekly-report-en")
-    window.form.set_value("notes", "")
+    window, fake = ready(qtbot, make_window, "weekly-report-en", "notes", "")
     window.run_button.click()
     assert fake.calls == []
     notes = window._template.field("notes") if window._template else None
@@ -132,10 +136,7 @@ def test_missing_required_field_is_named_and_nothing_runs(
 
 def test_values_are_remembered_across_restarts(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
-    fake = FakeBackend()
-    window = loaded(qtbot, make_window(lambda *_: fake))
-    window.select_template("proofread-zh")
-    window.form.set_value("text", "我们在次讨论了这个问题。")
+    window, _fake = ready(qtbot, make_window, "proofread-zh", "text", "我们在次讨论了这个问题。")
     with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
         window.run_button.click()
     window.close()
@@ -188,10 +189,7 @@ def test_model_failure_keeps_the_window_usable(
 
 def test_closing_while_generating_stops_cleanly(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
-    fake = FakeBackend()
-    window = loaded(qtbot, make_window(lambda *_: fake))
-    window.select_template("proofread-en")
-    window.form.set_value("text", "teh")
+    window, fake = ready(qtbot, make_window, "proofread-en", "text", "teh")
     fake.hold()
     window.run_button.click()
     qtbot.waitUntil(fake.started.is_set, timeout=5000)
@@ -301,10 +299,7 @@ def test_save_a_good_answer_as_an_example(
 
 def test_a_stopped_answer_cannot_become_an_example(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
-    fake = FakeBackend()
-    window = loaded(qtbot, make_window(lambda *_: fake))
-    window.select_template("proofread-en")
-    window.form.set_value("text", "teh")
+    window, fake = ready(qtbot, make_window, "proofread-en", "text", "teh")
     fake.enqueue("partial", " answer")
     fake.hold()
     window.run_button.click()
