@@ -4,14 +4,22 @@ The context must hold system + examples + input + the answer (max_tokens).
 When it does not, examples are dropped from the end (they are the least
 essential part) and the user is told; when the input alone does not fit, the
 run is refused with the numbers so the user knows how much to cut.
+
+The counts come from the model's own tokenizer when the backend has one
+(:class:`~assistant.backend.TokenCounting`). A model server has none here, so
+:class:`Estimate` stands in and every figure says "about"; when a server does
+not tell its context size, nothing can be checked before the run and the
+server's own refusal is turned into a clear message by its backend.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant.backend import Backend, TokenCounting
 from assistant.errors import InputError
 from assistant.prompt import Message, build_messages, example_count
 from assistant.templating.model import Template
@@ -22,11 +30,72 @@ class TokenCounter(Protocol):
     """The part of a backend the budget needs."""
 
     @property
-    def n_ctx(self) -> int: ...
+    def n_ctx(self) -> int | None: ...
 
     def count_tokens(self, messages: Sequence[Message]) -> int: ...
 
     def count_text(self, text: str) -> int: ...
+
+
+# Rough tokens per character for the tokenizers of current instruct models
+# (Qwen2.5, Llama 3, Mistral): about 3.5 characters of English per token, one
+# token or a little less per Chinese character. Erring high is deliberate: an
+# estimate that is too low makes a server cut or refuse the prompt.
+_PER_ASCII = 0.3
+_PER_WIDE = 1.0
+_PER_OTHER = 0.5
+_PER_MESSAGE = 5
+"""Chat-template markup around each message (role markers, separators)."""
+
+
+class Estimate:
+    """Counts tokens without a tokenizer, for backends that have none (servers).
+
+    Every figure it gives is approximate; :attr:`estimated` lets the budget,
+    the inspector and the status line say "about".
+    """
+
+    estimated = True
+
+    def __init__(self, n_ctx: int | None) -> None:
+        self._n_ctx = n_ctx
+
+    @property
+    def n_ctx(self) -> int | None:
+        return self._n_ctx
+
+    def count_text(self, text: str) -> int:
+        total = 0.0
+        for char in text:
+            if char.isascii():
+                total += _PER_ASCII
+            elif _wide(char):
+                total += _PER_WIDE
+            else:
+                total += _PER_OTHER
+        return math.ceil(total)
+
+    def count_tokens(self, messages: Sequence[Message]) -> int:
+        return sum(self.count_text(m.content) + _PER_MESSAGE for m in messages) + _PER_MESSAGE
+
+
+def _wide(char: str) -> bool:
+    """CJK ideographs, kana, hangul and full-width forms: about a token each."""
+    point = ord(char)
+    return (0x2E80 <= point <= 0x9FFF or 0xAC00 <= point <= 0xD7AF
+            or 0xF900 <= point <= 0xFAFF or 0xFF00 <= point <= 0xFFEF or point >= 0x20000)
+
+
+def counter_for(backend: Backend) -> TokenCounter:
+    """The backend itself when it counts exactly, else an :class:`Estimate`."""
+    if isinstance(backend, TokenCounting):
+        return backend
+    return Estimate(backend.n_ctx)
+
+
+def is_estimate(counter: TokenCounter) -> bool:
+    """True when ``counter``'s figures are approximate."""
+    return bool(getattr(counter, "estimated", False))
 
 
 @dataclass(frozen=True)
@@ -36,9 +105,12 @@ class Plan:
     messages: list[Message]
     prompt_tokens: int
     max_tokens: int
-    n_ctx: int
+    n_ctx: int | None
+    """None when the backend does not know its context size (some servers)."""
     examples_available: int
     examples_used: int
+    estimated: bool = False
+    """True when :attr:`prompt_tokens` is an estimate, not the tokenizer's count."""
 
     @property
     def examples_dropped(self) -> int:
@@ -50,29 +122,37 @@ class Plan:
         """What to tell the user when examples were dropped."""
         if not self.examples_dropped:
             return None
+        about = "about " if self.estimated else ""
         return (f"Left out {self.examples_dropped} of {self.examples_available} examples so the "
-                f"prompt ({self.prompt_tokens} tokens) and the answer ({self.max_tokens} tokens) "
-                f"fit the context of {self.n_ctx} tokens.")
+                f"prompt ({about}{self.prompt_tokens} tokens) and the answer ({self.max_tokens} "
+                f"tokens) fit the context of {self.n_ctx} tokens.")
 
 
 def plan_prompt(counter: TokenCounter, template: Template, values: Mapping[str, str], *,
                 max_tokens: int, use_examples: bool = True,
                 context: RenderContext | None = None) -> Plan:
-    """Build messages that fit ``counter.n_ctx``, dropping examples last-first."""
+    """Build messages that fit ``counter.n_ctx``, dropping examples last-first.
+
+    With an unknown context size every example is kept: the model server
+    then decides, and its backend explains a refusal.
+    """
     ctx = context or RenderContext.now()
     n_ctx = counter.n_ctx
+    estimated = is_estimate(counter)
     available = len(template.examples) if use_examples else 0
     for keep in range(available, -1, -1):
         messages = build_messages(template, values, use_examples=keep > 0, context=ctx,
                                   max_examples=keep)
         tokens = counter.count_tokens(messages)
-        if tokens + max_tokens <= n_ctx:
-            return Plan(messages, tokens, max_tokens, n_ctx, available, keep)
+        if n_ctx is None or tokens + max_tokens <= n_ctx:
+            return Plan(messages, tokens, max_tokens, n_ctx, available, keep, estimated)
+    assert n_ctx is not None
     bare = build_messages(template, values, use_examples=False, context=ctx)
     input_tokens = counter.count_text(bare[-1].content)
     fixed = tokens - input_tokens
+    about = "about " if estimated else ""
     raise InputError(
-        f"The input is too long for this model: it is {input_tokens} tokens; with the "
+        f"The input is too long for this model: it is {about}{input_tokens} tokens; with the "
         f"instructions ({fixed} tokens) and room for the answer ({max_tokens} tokens) it "
         f"needs {tokens + max_tokens} tokens, but the context holds {n_ctx}. Shorten the "
         f"input by about {tokens + max_tokens - n_ctx} tokens, lower the answer length, or "
@@ -113,5 +193,6 @@ def sections(counter: TokenCounter, messages: Sequence[Message], max_tokens: int
         else:
             result.append(Section("input", cost))
     result.append(Section("answer (max tokens)", max_tokens))
-    result.append(Section("free", max(0, counter.n_ctx - previous - max_tokens)))
+    if counter.n_ctx is not None:
+        result.append(Section("free", max(0, counter.n_ctx - previous - max_tokens)))
     return result

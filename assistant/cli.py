@@ -46,13 +46,27 @@ def _parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="show the messages a run would send")
     template_options(render)
 
+    def server_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--server", metavar="URL",
+                         help="an OpenAI-compatible server instead of the setting, e.g. "
+                              "http://127.0.0.1:11434/v1 (Ollama)")
+        sub.add_argument("--api-key-env", metavar="VAR",
+                         help="environment variable holding the server's API key (default: "
+                              "the key stored in Settings for that server)")
+
     run = commands.add_parser("run", help="run a template on the model and stream the answer")
     template_options(run)
     run.add_argument("--model", metavar="PATH", help="GGUF file to use instead of the setting")
+    server_options(run)
+    run.add_argument("--server-model", metavar="NAME",
+                     help="the server's model to use (see 'assistant models --server URL')")
+    run.add_argument("--gpu-layers", type=int, metavar="N",
+                     help="layers of a local model to put on the GPU (0 = none, -1 = all)")
     run.add_argument("--max-tokens", type=int, metavar="N", help="longest answer in tokens")
     run.add_argument("--seed", type=int, metavar="N", help="sampling seed, for repeatable runs")
 
-    models = commands.add_parser("models", help="list the models found")
+    models = commands.add_parser("models", help="list the models found (or a server's models)")
+    server_options(models)
     models.add_argument("--json", action="store_true", help="print JSON")
 
     commands.add_parser("paths", help="show where settings, templates, models and logs live")
@@ -152,62 +166,119 @@ def cmd_render(core: Core, args: argparse.Namespace) -> int:
 def cmd_run(core: Core, args: argparse.Namespace) -> int:
     """``assistant run``: stream the model's answer to stdout."""
     from assistant.backend import CancelToken
-    from assistant.backend.llama import load_backend
-    from assistant.budget import plan_prompt
-    from assistant.modelfiles import resolve_model
+    from assistant.backend.config import open_backend
+    from assistant.budget import counter_for, plan_prompt
     from assistant.templating.render import RenderContext
 
     template, values = _values(core, args)
     if args.max_tokens is not None and args.max_tokens < 1:
         raise InputError("--max-tokens must be at least 1.")
     params = core.params_for(template, args.max_tokens, args.seed)
-    path = resolve_model(core.settings.model, args.model)
-    backend = load_backend(path, core.settings.n_ctx, core.settings.n_threads)
+    config = _backend_config(core, args)
+    cancel = CancelToken()
+    # Ctrl+C sets the token: the abort callback then stops even a long prompt
+    # evaluation (a server's too: its socket is shut down), where a
+    # KeyboardInterrupt could not be raised.
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
-        plan = plan_prompt(backend, template, values, max_tokens=params.max_tokens,
-                           use_examples=not args.no_examples,
-                           context=RenderContext.now(_ui_language(core)))
-        if plan.notice:
-            print(f"note: {plan.notice}", file=sys.stderr)
-        cancel = CancelToken()
-        # Ctrl+C sets the token: the abort callback then stops even a long
-        # prompt evaluation, where a KeyboardInterrupt could not be raised.
-        previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+        backend = open_backend(config)
+        model_name = backend.name if _kind(config) == "server" else config.describe()
         try:
+            plan = plan_prompt(counter_for(backend), template, values,
+                               max_tokens=params.max_tokens, use_examples=not args.no_examples,
+                               context=RenderContext.now(_ui_language(core)))
+            for notice in (backend.notice, plan.notice):
+                if notice:
+                    print(f"note: {notice}", file=sys.stderr)
             stream = backend.stream(plan.messages, params, cancel)
             parts: list[str] = []
-            for chunk in stream:
-                parts.append(chunk)
-                if not args.json:
-                    sys.stdout.write(chunk)
-                    sys.stdout.flush()
+            failure: ModelError | None = None
+            try:
+                for chunk in stream:
+                    parts.append(chunk)
+                    if not args.json:
+                        sys.stdout.write(chunk)
+                        sys.stdout.flush()
+            except ModelError as exc:
+                failure = exc  # the text so far stays printed; say it is cut
         finally:
-            signal.signal(signal.SIGINT, previous)
-        stats = stream.stats
-        if args.json:
-            _print_json({"template": template.id, "model": str(path), "output": "".join(parts),
-                         "examples_used": plan.examples_used, "notice": plan.notice,
-                         "stats": stats.as_dict()})
-        else:
-            print()
-            tps = stats.decode_tps
-            print(f"[{stats.prompt_tokens} prompt tokens ({stats.cached_tokens} cached), "
-                  f"{stats.completion_tokens} generated"
-                  + (f", {tps:.1f} tokens/s" if tps else "")
-                  + (f", first token after {stats.ttft_s:.2f}s" if stats.ttft_s else "")
-                  + "]", file=sys.stderr)
-        if stats.finish_reason == "cancelled":
-            print("stopped.", file=sys.stderr)
-            return EXIT_INTERRUPTED
-        return EXIT_OK
+            backend.close()
     finally:
-        backend.close()
+        signal.signal(signal.SIGINT, previous)
+    stats = stream.stats
+    if args.json:
+        _print_json({"template": template.id, "backend": _kind(config),
+                     "model": model_name, "output": "".join(parts),
+                     "complete": failure is None, "error": None if failure is None
+                     else str(failure), "examples_used": plan.examples_used,
+                     "notice": plan.notice, "stats": stats.as_dict()})
+    elif parts or failure is None:
+        print()
+        tps = stats.decode_tps
+        about = "about " if stats.estimated else ""
+        print(f"[{about}{stats.prompt_tokens} prompt tokens ({stats.cached_tokens} cached), "
+              f"{about}{stats.completion_tokens} generated"
+              + (f", {tps:.1f} tokens/s" if tps else "")
+              + (f", first token after {stats.ttft_s:.2f}s" if stats.ttft_s else "")
+              + "]", file=sys.stderr)
+    if failure is not None:
+        raise failure
+    if stats.finish_reason == "cancelled":
+        print("stopped.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return EXIT_OK
+
+
+def _kind(config: object) -> str:
+    from assistant.backend.config import ServerModel
+
+    return "server" if isinstance(config, ServerModel) else "local"
+
+
+def _backend_config(core: Core, args: argparse.Namespace) -> Any:
+    """The settings' backend, with the command line's choices on top."""
+    import dataclasses
+    import os
+
+    from assistant.backend.config import LocalModel, ServerModel, check_url
+
+    settings = core.settings
+    if getattr(args, "model", None) and getattr(args, "server", None):
+        raise InputError("--model and --server exclude each other: pick a local file or a "
+                         "server.")
+    if getattr(args, "model", None):
+        settings = settings.replace(model_source="local", model=args.model)
+    elif args.server:
+        url = check_url(args.server)
+        same = check_url(settings.server_url) == url if settings.server_url.strip() else False
+        settings = settings.replace(model_source="server", server_url=url,
+                                    server_model=settings.server_model if same else "")
+    config = core.backend_config(settings)
+    if isinstance(config, ServerModel):
+        if getattr(args, "server_model", None):
+            config = dataclasses.replace(config, model=args.server_model)
+        if args.api_key_env:
+            key = os.environ.get(args.api_key_env, "")
+            if not key:
+                raise InputError(f"--api-key-env {args.api_key_env}: that environment variable "
+                                 "is not set or empty.")
+            config = dataclasses.replace(config, api_key=key)
+    elif isinstance(config, LocalModel) and getattr(args, "gpu_layers", None) is not None:
+        if args.gpu_layers < -1:
+            raise InputError("--gpu-layers must be -1 (all), 0 (none) or a number of layers.")
+        config = dataclasses.replace(config, n_gpu_layers=args.gpu_layers)
+    return config
 
 
 def cmd_models(core: Core, args: argparse.Namespace) -> int:
-    """``assistant models``: what can be picked, read from the GGUF headers."""
+    """``assistant models``: what can be picked, read from the GGUF headers.
+
+    With ``--server URL`` it lists that server's models instead.
+    """
     from assistant.modelfiles import discover
 
+    if args.server:
+        return _server_models(core, args)
     rows: list[dict[str, Any]] = []
     for found in discover(core.paths.models_dir, core.settings.model):
         info = found.info
@@ -235,6 +306,23 @@ def cmd_models(core: Core, args: argparse.Namespace) -> int:
         template = "chat template" if row["chat_template"] else "NO chat template (ChatML used)"
         print(f"{row['path']}\n    {row['origin']}, {size}, {row['architecture']}, "
               f"{row['quantization'] or '?'}, context {row['context_length']}, {template}")
+    return EXIT_OK
+
+
+def _server_models(core: Core, args: argparse.Namespace) -> int:
+    from assistant.backend.server import list_models
+
+    config = _backend_config(core, args)
+    models = list_models(config)
+    if args.json:
+        _print_json({"server": config.base_url, "models": [
+            {"id": m.id, "context_length": m.n_ctx, "owned_by": m.owned_by} for m in models]})
+        return EXIT_OK
+    if not models:
+        print(f"{config.base_url} offers no models.")
+    for model in models:
+        context = f"context {model.n_ctx}" if model.n_ctx else "context size not given"
+        print(f"{model.id}\n    on {config.base_url}, {context}")
     return EXIT_OK
 
 

@@ -21,6 +21,7 @@ from assistant import tomlwrite
 from assistant.errors import InputError
 
 UI_LANGUAGES = ("system", "zh_CN", "en")
+MODEL_SOURCES = ("local", "server")
 DEFAULT_HOTKEY = "Ctrl+Alt+J"
 """Not Ctrl+Space: that switches the Chinese input method on many systems."""
 
@@ -40,9 +41,15 @@ class Spec:
 class Settings:
     """All settings with their defaults. Immutable: use :meth:`replace`."""
 
+    model_source: str = "local"
     model: str = ""
     n_ctx: int = 4096
     n_threads: int = 0
+    n_gpu_layers: int = 0
+    server_url: str = ""
+    server_model: str = ""
+    server_timeout: int = 120
+    server_n_ctx: int = 0
     temperature: float = 0.7
     max_tokens: int = 800
     hotkey: str = DEFAULT_HOTKEY
@@ -55,10 +62,20 @@ class Settings:
 
 
 SPECS: dict[str, Spec] = {
+    "model_source": Spec(str, "Where the model runs: a local GGUF file, or a model server.",
+                         choices=MODEL_SOURCES),
     "model": Spec(str, "Path of the GGUF model file; empty means the embedded model."),
     "n_ctx": Spec(int, "Context size in tokens: prompt, examples and answer together.",
                   256, 131072),
     "n_threads": Spec(int, "CPU threads for the model; 0 means one per physical core.", 0, 256),
+    "n_gpu_layers": Spec(int, "Model layers put on the GPU: 0 = CPU only, -1 = all.", -1, 999),
+    "server_url": Spec(str, "Address of an OpenAI-compatible server, e.g. "
+                            "http://127.0.0.1:11434/v1 for Ollama."),
+    "server_model": Spec(str, "The server's model to use; empty means its only model."),
+    "server_timeout": Spec(int, "Seconds to wait for the server to answer, and between two "
+                                "parts of an answer.", 5, 3600),
+    "server_n_ctx": Spec(int, "The server model's context size in tokens; 0 means as the "
+                              "server says (if it says).", 0, 10_000_000),
     "temperature": Spec(float, "Default randomness of answers (templates may set their own).",
                         0.0, 2.0),
     "max_tokens": Spec(int, "Default longest answer, in tokens (templates may set their own).",

@@ -10,12 +10,16 @@ import logging
 import logging.handlers
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant import settings as settings_mod
 from assistant.backend import GenerationParams
+from assistant.backend.config import BackendConfig, LocalModel, ServerModel, check_url
+from assistant.errors import InputError
+from assistant.modelfiles import resolve_model
 from assistant.paths import UserPaths, user_paths
+from assistant.secrets import SecretStore
 from assistant.settings import Settings
 from assistant.templating.library import Library, load_library
 from assistant.templating.model import Template
@@ -29,6 +33,31 @@ class Core:
     settings: Settings
     settings_problems: list[str]
     library: Library
+    _secrets: SecretStore | None = field(default=None, repr=False)
+
+    @property
+    def secrets(self) -> SecretStore:
+        """Where server API keys are kept (the keyring is looked up on first use)."""
+        if self._secrets is None:
+            self._secrets = SecretStore.for_profile(self.paths.config_dir)
+        return self._secrets
+
+    def backend_config(self, settings: Settings | None = None) -> BackendConfig:
+        """What to load or connect to, as ``settings`` (default: the current ones) say.
+
+        Raises ModelError when no local model can be found, InputError for a
+        bad server address.
+        """
+        chosen = settings or self.settings
+        if chosen.model_source == "server":
+            if not chosen.server_url.strip():
+                raise InputError("The model source is a server, but no server address is "
+                                 "set. Enter it in Settings (e.g. http://127.0.0.1:11434/v1).")
+            url = check_url(chosen.server_url)
+            return ServerModel(url, chosen.server_model.strip(), self.secrets.get(url),
+                               float(chosen.server_timeout), chosen.server_n_ctx or None)
+        return LocalModel(resolve_model(chosen.model), chosen.n_ctx, chosen.n_threads,
+                          chosen.n_gpu_layers)
 
     def reload_templates(self) -> Library:
         """Read the template folders again (after the user edited a file)."""

@@ -41,3 +41,76 @@ def llama(model_path: Path) -> Iterator[object]:
     backend = load_backend(model_path, n_ctx=2048)
     yield backend
     backend.close()
+
+
+@pytest.fixture
+def stub() -> Iterator[object]:
+    """A scripted OpenAI-compatible server on 127.0.0.1 (see tests/openai_stub.py)."""
+    from openai_stub import serve
+
+    yield from serve()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_llama_server(model: Path, *extra: str) -> Iterator[str]:
+    """Run llama-cpp-python's own OpenAI-compatible server on 127.0.0.1; yield its /v1 URL.
+
+    Waits until ``/v1/models`` answers (or the process dies, whose output is
+    then shown). The server is stopped at the end.
+    """
+    import contextlib
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    import httpx
+
+    port = _free_port()
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
+         "--port", str(port), "--n_ctx", "2048", "--model_alias", "smollm2", "--n_threads", "2",
+         *extra],
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/v1"
+    deadline = time.monotonic() + 180
+    try:
+        with httpx.Client(trust_env=False, timeout=2) as client:
+            while True:
+                if process.poll() is not None:
+                    log.seek(0)
+                    pytest.fail("llama_cpp.server exited:\n" + log.read().decode(errors="replace"))
+                try:
+                    if client.get(f"{url}/models").status_code in (200, 401):
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail("llama_cpp.server did not answer within 180 s")
+                # No signal says "listening": poll the port, waiting on the
+                # process between polls so that a crash is seen at once.
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(timeout=0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def llama_server(model_path: Path) -> Iterator[str]:
+    """llama-cpp-python's server with the embedded model, for the whole session."""
+    yield from start_llama_server(model_path)

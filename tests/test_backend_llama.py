@@ -191,3 +191,44 @@ def test_llama_cpp_log_levels_follow_ggml_h(caplog: pytest.LogCaptureFixture) ->
     assert levels["error line"] == logging.ERROR
     assert levels["error start continued"] == logging.ERROR
     assert "error line" in module._LOG.recent
+
+
+@pytest.mark.model
+def test_gpu_layers_on_a_cpu_only_build_load_on_the_cpu(model_path: Path) -> None:
+    from assistant.backend import llama as llama_mod
+
+    assert not llama_mod.gpu_offload_supported(), "this test machine has no GPU build"
+    backend = load_backend(model_path, n_ctx=512, n_gpu_layers=-1)
+    try:
+        assert backend.notice is None
+        assert backend.count_text("hello") > 0
+    finally:
+        backend.close()
+
+
+@pytest.mark.model
+def test_failed_gpu_offload_falls_back_to_the_cpu_and_says_so(
+        model_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A GPU that runs out of memory is simulated: llama.cpp's load then fails."""
+    from assistant.backend import llama as llama_mod
+
+    real_load = llama_mod._load
+    asked: list[int] = []
+
+    def load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int) -> object:
+        asked.append(n_gpu_layers)
+        if n_gpu_layers:
+            raise ModelError(f"{path}: llama.cpp could not load this model: cudaMalloc failed: "
+                             "out of memory")
+        return real_load(path, n_ctx, threads, n_gpu_layers)
+
+    monkeypatch.setattr(llama_mod, "gpu_offload_supported", lambda: True)
+    monkeypatch.setattr(llama_mod, "_load", load)
+    backend = load_backend(model_path, n_ctx=512, n_gpu_layers=33)
+    try:
+        assert asked == [33, 0]
+        assert backend.notice is not None
+        assert "out of memory" in backend.notice and "runs on the CPU" in backend.notice
+        assert "GPU layers" in backend.notice
+    finally:
+        backend.close()

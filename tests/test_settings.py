@@ -17,9 +17,15 @@ from assistant.errors import InputError
 from assistant.settings import SPECS, Settings, check, load_settings, save_settings
 
 GOOD: dict[str, Any] = {
+    "model_source": "server",
     "model": 'D:\\模型\\qwen "instruct".gguf',
     "n_ctx": 2048,
     "n_threads": 3,
+    "n_gpu_layers": -1,
+    "server_url": "http://192.0.2.7:11434/v1",
+    "server_model": "qwen2.5:7b-instruct",
+    "server_timeout": 300,
+    "server_n_ctx": 32768,
     "temperature": 0.2,
     "max_tokens": 99,
     "hotkey": "Ctrl+Alt+K",
@@ -28,9 +34,15 @@ GOOD: dict[str, Any] = {
 """A valid value for every key, each different from the default."""
 
 TOML_GOOD = {
+    "model_source": '"server"',
     "model": "'D:\\模型\\qwen \"instruct\".gguf'",
     "n_ctx": "2048",
     "n_threads": "3",
+    "n_gpu_layers": "-1",
+    "server_url": '"http://192.0.2.7:11434/v1"',
+    "server_model": '"qwen2.5:7b-instruct"',
+    "server_timeout": "300",
+    "server_n_ctx": "32768",
     "temperature": "0.2",
     "max_tokens": "99",
     "hotkey": '"Ctrl+Alt+K"',

@@ -1,9 +1,18 @@
 """The model backend: a narrow interface the rest of the app depends on.
 
-``stream(messages, params, cancel)`` yields text chunks and records
-:class:`Stats` when it ends. The real implementation is
-:mod:`assistant.backend.llama` (the only module that imports ``llama_cpp``);
-:mod:`assistant.backend.fake` is a scripted stand-in for fast UI tests.
+Every backend generates: ``stream(messages, params, cancel)`` yields text
+chunks and records :class:`Stats` when it ends; ``name`` and ``close`` go
+with it. Two capabilities are optional, because a model server cannot offer
+them: :class:`TokenCounting` (the exact prompt after the chat template and
+its token count, for the budget and the inspector) and :class:`PrefixWarming`
+(processing the fixed prefix ahead of a run). Callers test for them with
+``isinstance`` and estimate, saying so, when they are missing.
+
+Implementations: :mod:`assistant.backend.llama` (a local GGUF file, the only
+module that imports ``llama_cpp``), :mod:`assistant.backend.server` (an
+OpenAI-compatible server, the only module that speaks HTTP to one) and
+:mod:`assistant.backend.fake` (a scripted stand-in for fast UI tests). They
+are built in one place, :func:`assistant.backend.config.open_backend`.
 """
 
 from __future__ import annotations
@@ -11,7 +20,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from assistant.prompt import Message
 
@@ -26,6 +35,8 @@ class GenerationParams:
     top_k: int = 40
     repeat_penalty: float = 1.1
     seed: int | None = None
+    stop: tuple[str, ...] = ()
+    """Extra strings that end the answer (the model's own end token always does)."""
 
 
 @dataclass
@@ -41,6 +52,9 @@ class Stats:
     total_s: float = 0.0
     finish_reason: str = ""
     """``stop`` (the model ended), ``length`` (max tokens) or ``cancelled``."""
+    estimated: bool = False
+    """True when the token counts are ours, not the model's (a server that
+    sent no usage figures): completion tokens are then counted chunks."""
 
     @property
     def decode_tps(self) -> float | None:
@@ -59,6 +73,7 @@ class Stats:
             "decode_tokens_per_s": None if self.decode_tps is None else round(self.decode_tps, 2),
             "total_s": round(self.total_s, 4),
             "finish_reason": self.finish_reason,
+            "estimated": self.estimated,
         }
 
 
@@ -71,10 +86,37 @@ class CancelToken:
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[], None]] = []
 
     def cancel(self) -> None:
         """Ask the run to stop as soon as it can."""
-        self._event.set()
+        with self._lock:
+            self._event.set()
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
+
+    def on_cancel(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` (on the cancelling thread) when :meth:`cancel` is called.
+
+        For work that blocks where no flag can be checked, such as a socket
+        read while a server processes the prompt: the callback unblocks it.
+        Runs at once if already cancelled. Returns a function that removes
+        the callback again, for when that work is over.
+        """
+        with self._lock:
+            if not self._event.is_set():
+                self._callbacks.append(callback)
+
+                def remove() -> None:
+                    with self._lock:
+                        if callback in self._callbacks:
+                            self._callbacks.remove(callback)
+
+                return remove
+        callback()
+        return lambda: None
 
     @property
     def cancelled(self) -> bool:
@@ -102,17 +144,42 @@ class TextStream:
             self._close()
 
 
+@runtime_checkable
 class Backend(Protocol):
-    """What the app needs from a model."""
+    """What every model backend offers: generation."""
 
     @property
-    def n_ctx(self) -> int:
-        """The context size the model was loaded with."""
+    def n_ctx(self) -> int | None:
+        """The context size in tokens, or None when it is not known (some servers)."""
         ...
 
     @property
     def name(self) -> str:
         """A short name for status lines."""
+        ...
+
+    @property
+    def notice(self) -> str | None:
+        """What the user should know about this backend once it is ready, or None."""
+        ...
+
+    def stream(self, messages: Sequence[Message], params: GenerationParams,
+               cancel: CancelToken | None = None) -> TextStream:
+        """Generate an answer to ``messages``, chunk by chunk."""
+        ...
+
+    def close(self) -> None:
+        """Free the model or connection; the backend cannot be used afterwards."""
+        ...
+
+
+@runtime_checkable
+class TokenCounting(Protocol):
+    """Optional: the exact prompt and its tokens, from the model's own tokenizer."""
+
+    @property
+    def n_ctx(self) -> int:
+        """The context size the model was loaded with."""
         ...
 
     def format_prompt(self, messages: Sequence[Message]) -> str:
@@ -127,15 +194,11 @@ class Backend(Protocol):
         """Tokens of plain ``text`` (for per-section figures)."""
         ...
 
-    def stream(self, messages: Sequence[Message], params: GenerationParams,
-               cancel: CancelToken | None = None) -> TextStream:
-        """Generate an answer to ``messages``, chunk by chunk."""
-        ...
+
+@runtime_checkable
+class PrefixWarming(Protocol):
+    """Optional: make the fixed prefix of a prompt ready ahead of a run."""
 
     def warm(self, messages: Sequence[Message]) -> None:
         """Process the fixed prefix (all but the last message) ahead of a run."""
-        ...
-
-    def close(self) -> None:
-        """Free the model; the backend cannot be used afterwards."""
         ...

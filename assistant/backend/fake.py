@@ -31,6 +31,7 @@ class FakeBackend:
         self.gate.set()
         self.started = threading.Event()
         self.closed = False
+        self.notice: str | None = None
 
     @property
     def n_ctx(self) -> int:

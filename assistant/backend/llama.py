@@ -94,9 +94,11 @@ def physical_cores() -> int:
 class LlamaBackend:
     """A loaded GGUF model. Build it with :func:`load_backend`."""
 
-    def __init__(self, llama: llama_cpp.Llama, info: GGUFInfo) -> None:
+    def __init__(self, llama: llama_cpp.Llama, info: GGUFInfo, notice: str | None = None) -> None:
         self._llama: llama_cpp.Llama | None = llama
         self.info = info
+        self.notice = notice
+        """What the user should know about how the model was loaded (a failed GPU offload)."""
         self._lock = threading.Lock()
         self._cancel: CancelToken | None = None
         template = info.chat_template
@@ -181,7 +183,7 @@ class LlamaBackend:
                 top_k=params.top_k,
                 repeat_penalty=params.repeat_penalty,
                 seed=params.seed,
-                stop=[self._piece(llama.token_eos())],
+                stop=[self._piece(llama.token_eos()), *params.stop],
                 stream=True,
             )
             assert completion is not None
@@ -292,12 +294,22 @@ def _reusable_prefix(held: list[int], tokens: list[int]) -> int:
     return same - 1 if same == len(tokens) and same > 0 else same
 
 
-def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0) -> LlamaBackend:
+def gpu_offload_supported() -> bool:
+    """True when this llama.cpp build can put layers on a GPU (CUDA, Metal, Vulkan…)."""
+    return bool(llama_cpp.llama_supports_gpu_offload())
+
+
+def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0,
+                 n_gpu_layers: int = 0) -> LlamaBackend:
     """Load ``path`` or raise :class:`ModelError` saying which file and why.
 
     The header is checked first in pure Python, so a missing, foreign or
     truncated file gets a precise message instead of llama.cpp's generic one.
     ``n_ctx`` is capped at the context length the model was trained for.
+    ``n_gpu_layers`` (-1 = all) is ignored by a CPU-only build; when offloading
+    fails (usually: not enough GPU memory) the model is loaded on the CPU
+    instead and the backend's :attr:`~LlamaBackend.notice` says so, so the
+    app stays usable.
     """
     try:
         info = read_gguf(path)
@@ -309,6 +321,21 @@ def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0) -> LlamaBack
                  n_ctx, path.name, trained, trained)
         n_ctx = trained
     threads = n_threads or physical_cores()
+    notice = None
+    offload = n_gpu_layers if gpu_offload_supported() else 0
+    try:
+        llama = _load(path, n_ctx, threads, offload)
+    except ModelError as exc:
+        if offload == 0:
+            raise
+        log.warning("GPU offload of %s failed, loading on the CPU: %s", path.name, exc)
+        llama = _load(path, n_ctx, threads, 0)
+        notice = (f"The model could not be put on the GPU ({exc}); it runs on the CPU. "
+                  "Lower 'GPU layers' in Settings, or set it to 0.")
+    return LlamaBackend(llama, info, notice)
+
+
+def _load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int) -> llama_cpp.Llama:
     _LOG.recent.clear()
     chatter = io.StringIO()
     try:
@@ -318,7 +345,8 @@ def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0) -> LlamaBack
         # lines, which are captured here and logged.
         with contextlib.redirect_stderr(chatter):
             llama = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads,
-                                    n_threads_batch=threads, verbose=True)
+                                    n_threads_batch=threads, n_gpu_layers=n_gpu_layers,
+                                    verbose=True)
     except (ValueError, RuntimeError, OSError) as exc:
         detail = "; ".join(_LOG.recent) or str(exc)
         raise ModelError(f"{path}: llama.cpp could not load this model: {detail}") from None
@@ -326,4 +354,4 @@ def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0) -> LlamaBack
         for line in chatter.getvalue().splitlines():
             log.debug("%s", line)
     llama.verbose = False
-    return LlamaBackend(llama, info)
+    return llama

@@ -7,14 +7,15 @@ the main window and share its translations.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from assistant.backend import Backend
-from assistant.budget import plan_prompt, sections
+from assistant.backend import Backend, TokenCounting
+from assistant.budget import counter_for, is_estimate, plan_prompt, sections
 from assistant.errors import AssistantError
 from assistant.gui.inspector import PromptInspector
 from assistant.templating.library import save_example
@@ -48,19 +49,26 @@ def inspect_prompt(inspector: PromptInspector, backend: Backend, template: Templ
     """Show exactly what a run would send now, and where its tokens go.
 
     The prompt goes through the same budget planner as a run, so examples
-    that would be left out are left out here too, with the same notice.
+    that would be left out are left out here too, with the same notice. A
+    model server applies its chat template itself: the "final prompt" is then
+    the request's messages as sent, and token figures are estimates.
     """
+    counter = counter_for(backend)
     try:
-        plan = plan_prompt(backend, template, values, max_tokens=max_tokens,
+        plan = plan_prompt(counter, template, values, max_tokens=max_tokens,
                            use_examples=use_examples, context=context)
     except AssistantError as exc:
         QMessageBox.information(inspector.parentWidget(),
                                 QCoreApplication.translate("MainWindow", "Prompt inspector"),
                                 str(exc))
         return
-    inspector.show_prompt(plan.messages, backend.format_prompt(plan.messages),
-                          sections(backend, plan.messages, max_tokens), backend.n_ctx,
-                          plan.notice)
+    if isinstance(backend, TokenCounting):
+        final = backend.format_prompt(plan.messages)
+    else:
+        final = json.dumps({"messages": [m.as_dict() for m in plan.messages]},
+                           ensure_ascii=False, indent=2)
+    inspector.show_prompt(plan.messages, final, sections(counter, plan.messages, max_tokens),
+                          counter.n_ctx, plan.notice, is_estimate(counter))
     inspector.show()
     inspector.raise_()
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assistant import __version__
-from assistant.backend.llama import load_backend
+from assistant.backend.config import open_backend
 from assistant.gui.desktop import Desktop
 from assistant.gui.hotkey import create_hotkey_backend
 from assistant.gui.i18n import Translations, resolve_language
@@ -74,7 +74,7 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
     icon = app_icon()
     app.setWindowIcon(icon)
     state = UiState(core.paths.state_file)
-    controller = ModelController(load_backend)
+    controller = ModelController(open_backend)
     popup = QuickPrompt(core, state, controller, language)
 
     def set_language(setting: str) -> None:

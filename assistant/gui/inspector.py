@@ -113,6 +113,7 @@ class PromptInspector(QDialog):
         self._final_prompt = ""
         self._sections: list[Section] = []
         self._n_ctx = 0
+        self._estimated = False
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.notice_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.notice_label.setObjectName("inspectorNotice")
@@ -163,12 +164,18 @@ class PromptInspector(QDialog):
         self.retranslate_ui()
 
     def show_prompt(self, messages: Sequence[Message], final_prompt: str,
-                    sections: Sequence[Section], n_ctx: int, notice: str | None) -> None:
-        """Show one prompt; ``notice`` (examples left out to fit) is shown on top."""
+                    sections: Sequence[Section], n_ctx: int | None, notice: str | None,
+                    estimated: bool = False) -> None:
+        """Show one prompt; ``notice`` (examples left out to fit) is shown on top.
+
+        ``estimated`` marks token figures that are approximate (a model server,
+        which has no tokenizer here); ``n_ctx`` is None when it is unknown.
+        """
         self._messages = list(messages)
         self._final_prompt = final_prompt
         self._sections = list(sections)
-        self._n_ctx = n_ctx
+        self._n_ctx = n_ctx or 0
+        self._estimated = estimated
         self.notice_label.setText(notice or "")
         self.notice_label.setVisible(bool(notice))
         self.prompt_view.setPlainText(final_prompt)
@@ -265,18 +272,23 @@ class PromptInspector(QDialog):
             return
         n_ctx = max(1, self._n_ctx)
         used = sum(s.tokens for s in self._sections if s.label != "free")
-        rows = [(self.section_label(s.label), str(s.tokens), s.tokens, s.label == "free")
-                for s in self._sections]
-        rows.append((self.tr("Total"),
-                     self.tr("{used} of {n_ctx} tokens").format(used=used, n_ctx=self._n_ctx),
-                     used, False))
+        about = self.tr("about {count}") if self._estimated else "{count}"
+        rows = [(self.section_label(s.label), about.format(count=s.tokens), s.tokens,
+                 s.label == "free") for s in self._sections]
+        if not self._n_ctx:
+            total = self.tr("about {used} tokens; the context size is unknown")
+        elif self._estimated:
+            total = self.tr("about {used} of {n_ctx} tokens")
+        else:
+            total = self.tr("{used} of {n_ctx} tokens")
+        rows.append((self.tr("Total"), total.format(used=used, n_ctx=self._n_ctx), used, False))
         table.setRowCount(len(rows))
         bold = QFont(table.font())
         bold.setBold(True)
         for row, (label, tokens_text, tokens, free) in enumerate(rows):
-            share = tokens / n_ctx
+            share = tokens / n_ctx if self._n_ctx else 0.0
             cells = [QTableWidgetItem(label), QTableWidgetItem(tokens_text),
-                     QTableWidgetItem(f"{share:.1%}")]
+                     QTableWidgetItem(f"{share:.1%}" if self._n_ctx else "–")]
             cells[2].setData(_SHARE_ROLE, share)
             cells[2].setData(_FREE_ROLE, free)
             for column, cell in enumerate(cells):

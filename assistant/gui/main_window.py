@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         c.state_changed.connect(self._on_state)
         c.model_loaded.connect(self._on_model_loaded)
         c.model_failed.connect(self._on_model_failed)
+        c.model_notice.connect(self._on_model_notice)
         c.planned.connect(self._on_planned)
         c.chunk.connect(self._on_chunk)
         c.run_finished.connect(self._on_finished)
@@ -438,6 +439,10 @@ class MainWindow(QMainWindow):
         log.info("model ready: %s, context %d", name, n_ctx)
         self.banner.hide()
         self._warm()
+
+    @Slot(str)
+    def _on_model_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
 
     @Slot(str)
     def _on_model_failed(self, message: str) -> None:

@@ -1,5 +1,9 @@
 """The settings dialog: each value is checked in place; OK only while all are valid.
 
+The model source comes first: a local GGUF file (with its file, GPU layers,
+context size and threads) or a model server (:mod:`assistant.gui.server_settings`);
+only the rows of the chosen source are shown.
+
 Values go through :func:`assistant.settings.check`, so the rules live in one
 place; only the hotkey's (:func:`hotkey_problem`) are here, as they need Qt.
 A browsed model file that is not a usable GGUF never becomes the selection:
@@ -9,6 +13,7 @@ red text under the row names the file and the reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -32,8 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import InputError
+from assistant.gui.server_settings import ListModels, ServerSettings
 from assistant.modelfiles import ModelFile, Origin, describe
 from assistant.settings import SPECS, Settings, check
+
+LOCAL_KEYS = ("model", "n_gpu_layers", "n_ctx", "n_threads")
+"""Rows shown only for a local model; the server's own are in ServerSettings."""
 
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
 _MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
@@ -78,9 +87,20 @@ class SettingsDialog(QDialog):
     """
 
     def __init__(self, settings: Settings, models: list[ModelFile], models_dir: Path,
-                 hotkey_status: str = "", parent: QWidget | None = None) -> None:
+                 hotkey_status: str = "", parent: QWidget | None = None, *,
+                 gpu_supported: bool = False, key_place: tuple[str | None, str] = (None, ""),
+                 stored_key: Callable[[str], str] = lambda _url: "",
+                 list_models: ListModels | None = None) -> None:
         super().__init__(parent)
         self._settings, self._models_dir = settings, models_dir
+        self._gpu_supported = gpu_supported
+        self.source_box = QComboBox()
+        self.source_box.setObjectName("modelSource")
+        self.source_box.addItem("", "local")
+        self.source_box.addItem("", "server")
+        self.server = (ServerSettings(key_place, stored_key, list_models) if list_models
+                       else ServerSettings(key_place, stored_key))
+        self._columns: dict[str, QVBoxLayout] = {}
         # Index-aligned with model_box. Entry 0 is the embedded model, stored as
         # "" in the settings; its ModelFile is None when it is not installed.
         self._entries: list[ModelFile | None] = []
@@ -94,12 +114,15 @@ class SettingsDialog(QDialog):
                       *(m for m in models if m.origin is not Origin.EMBEDDED)]:
             self._add_entry(model)
         self.context_spin, self.threads_spin = QSpinBox(), QSpinBox()
+        self.gpu_spin = QSpinBox()
+        self.gpu_spin.setEnabled(gpu_supported)
         self.temperature_spin, self.max_tokens_spin = QDoubleSpinBox(), QSpinBox()
         self.temperature_spin.setDecimals(2)
         self._spins: dict[str, QSpinBox | QDoubleSpinBox] = {
-            "n_ctx": self.context_spin, "n_threads": self.threads_spin,
-            "temperature": self.temperature_spin, "max_tokens": self.max_tokens_spin}
-        for (key, spin), step in zip(self._spins.items(), (256, 1, 0.05, 100), strict=True):
+            "n_gpu_layers": self.gpu_spin, "n_ctx": self.context_spin,
+            "n_threads": self.threads_spin, "temperature": self.temperature_spin,
+            "max_tokens": self.max_tokens_spin}
+        for (key, spin), step in zip(self._spins.items(), (1, 256, 1, 0.05, 100), strict=True):
             number: Any = int if isinstance(spin, QSpinBox) else float
             cast(Any, spin).setRange(number(SPECS[key].minimum), number(SPECS[key].maximum))
             cast(Any, spin).setSingleStep(number(step))
@@ -120,9 +143,17 @@ class SettingsDialog(QDialog):
         row.addWidget(self.model_box, 1)
         row.addWidget(self.browse_button)
         form = QFormLayout(self)
-        for key, field in (("model", model_row), *self._spins.items(),
+        self._form = form
+        spins = self._spins
+        for key, field in (("model_source", self.source_box), ("model", model_row),
+                           ("n_gpu_layers", spins["n_gpu_layers"]), ("n_ctx", spins["n_ctx"]),
+                           ("n_threads", spins["n_threads"]), ("server_url", self.server),
+                           ("temperature", spins["temperature"]),
+                           ("max_tokens", spins["max_tokens"]),
                            ("ui_language", self.language_box), ("hotkey", self.hotkey_edit)):
             self._add_row(form, key, field)
+        # Not an error: why the GPU row cannot be changed, in the row's own grey.
+        self._rows["n_gpu_layers"][2].setStyleSheet("color: #5f6368;")
         form.addRow(self._status_label, self.status_line)
         form.setRowVisible(self.status_line, bool(hotkey_status))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -136,6 +167,8 @@ class SettingsDialog(QDialog):
         self.restore_button.clicked.connect(lambda: self._show(Settings()))
         self.browse_button.clicked.connect(self._browse)
         self.model_box.currentIndexChanged.connect(self._model_changed)
+        self.source_box.currentIndexChanged.connect(self._source_changed)
+        self.server.changed.connect(self._validate)
         self.hotkey_edit.keySequenceChanged.connect(self._validate)
         self._show(settings)
         self.retranslate_ui()
@@ -145,12 +178,17 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         # The help texts repeat SPECS' descriptions as literals so that lupdate
         # sees them; a test checks that they still match SPECS.
-        names = (self.tr("Model"), self.tr("Context size"), self.tr("Threads"),
+        names = (self.tr("Model source"), self.tr("Model"), self.tr("GPU layers"),
+                 self.tr("Context size"), self.tr("Threads"), self.tr("Model server"),
                  self.tr("Temperature"), self.tr("Max answer tokens"), self.tr("UI language"),
                  self.tr("Global hotkey"))
-        helps = (self.tr("Path of the GGUF model file; empty means the embedded model."),
+        helps = (self.tr("Where the model runs: a local GGUF file, or a model server."),
+                 self.tr("Path of the GGUF model file; empty means the embedded model."),
+                 self.tr("Model layers put on the GPU: 0 = CPU only, -1 = all."),
                  self.tr("Context size in tokens: prompt, examples and answer together."),
                  self.tr("CPU threads for the model; 0 means one per physical core."),
+                 self.tr("Address of an OpenAI-compatible server, e.g. "
+                         "http://127.0.0.1:11434/v1 for Ollama."),
                  self.tr("Default randomness of answers (templates may set their own)."),
                  self.tr("Default longest answer, in tokens (templates may set their own)."),
                  self.tr("Language of the interface."),
@@ -160,6 +198,11 @@ class SettingsDialog(QDialog):
             label.setText(name)
             help_label.setText(help_text)
             label.setToolTip(help_text)
+        self.source_box.setItemText(0, self.tr("Local GGUF file (runs on this computer)"))
+        self.source_box.setItemText(1, self.tr("Model server (Ollama, LM Studio, llama-server, "
+                                               "vLLM…)"))
+        self.gpu_spin.setSpecialValueText(self.tr("All layers"))
+        self.server.retranslate_ui()
         self._status_label.setText(self.tr("Hotkey status"))
         self.browse_button.setText(self.tr("Browse…"))
         self.threads_spin.setSpecialValueText(self.tr("Automatic (one per physical core)"))
@@ -196,8 +239,21 @@ class SettingsDialog(QDialog):
         self._model_changed()
         return True
 
+    def api_key(self) -> str:
+        """The server's API key as typed ("" for none)."""
+        return self.server.api_key()
+
+    def api_key_changed(self) -> bool:
+        """True when the key differs from the one stored for the server's address."""
+        return self.source() == "server" and self.server.api_key_changed()
+
+    def source(self) -> str:
+        """The chosen model source: "local" or "server"."""
+        return str(self.source_box.currentData())
+
     def _add_row(self, form: QFormLayout, key: str, field: QWidget) -> None:
         label, help_label, error, column = QLabel(), QLabel(), QLabel(), QVBoxLayout()
+        self._columns[key] = column
         column.setSpacing(2)
         column.addWidget(field)
         for text in (help_label, error):
@@ -244,6 +300,9 @@ class SettingsDialog(QDialog):
                      if model is not None and model.path.expanduser().resolve() == target), -1)
 
     def _show(self, settings: Settings) -> None:
+        self.source_box.setCurrentIndex(max(0, self.source_box.findData(settings.model_source)))
+        self.server.show_settings(settings)
+        self._source_changed()
         index = self._find(Path(settings.model)) if settings.model else 0
         if index < 0:
             index = self._add_entry(describe(Path(settings.model), Origin.EXPLICIT))
@@ -256,7 +315,8 @@ class SettingsDialog(QDialog):
 
     def _values(self) -> dict[str, Any]:
         numbers = {key: round(spin.value(), 2) for key, spin in self._spins.items()}
-        return {"model": str(self.model_box.currentData() or ""), **numbers,
+        return {"model_source": self.source(), "model": str(self.model_box.currentData() or ""),
+                **numbers, **self.server.values(),
                 "ui_language": str(self.language_box.currentData()),
                 "hotkey": self.hotkey_edit.keySequence().toString(_PORTABLE)}
 
@@ -274,6 +334,8 @@ class SettingsDialog(QDialog):
                     raise InputError(problem)
             except InputError as exc:
                 problems[key] = str(exc)
+        if self.source() == "server":
+            problems.update(self.server.problems())
         return problems
 
     def _validate(self) -> None:
@@ -282,10 +344,26 @@ class SettingsDialog(QDialog):
         shown = {"model": "" if self._refused is None else self.tr(
             "The file was not added; the previous model is still selected. {reason}").format(
             reason=self._refused), **problems}
+        if not self._gpu_supported:
+            shown["n_gpu_layers"] = self.tr(
+                "This llama.cpp build runs on the CPU only. To use a GPU, install a CUDA or "
+                "Metal build of llama-cpp-python (see the README), then restart.")
+        hidden = self._hidden_rows()
         for key, (_, _, error) in self._rows.items():
             error.setText(shown.get(key, ""))
-            error.setVisible(bool(shown.get(key)))
+            # A hidden row's label must stay hidden too: setRowVisible hid it.
+            error.setVisible(bool(shown.get(key)) and key not in hidden)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def _hidden_rows(self) -> tuple[str, ...]:
+        """The rows of the model source not chosen."""
+        return LOCAL_KEYS if self.source() == "server" else ("server_url",)
+
+    def _source_changed(self) -> None:
+        hidden = self._hidden_rows()
+        for key, column in self._columns.items():
+            self._form.setRowVisible(column, key not in hidden)
+        self._validate()
 
     def _model_changed(self) -> None:
         self._refused = None

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from assistant.errors import ModelError
+from assistant.errors import AssistantError
 from assistant.gui.settings_dialog import SettingsDialog
 from assistant.gui.worker import ModelController
-from assistant.modelfiles import discover, resolve_model
+from assistant.modelfiles import discover
 from assistant.wiring import Core
-
-MODEL_KEYS = ("model", "n_ctx", "n_threads")
 
 
 class SettingsFlow:
@@ -32,32 +30,52 @@ class SettingsFlow:
         self.on_hotkey_changed: Callable[[str], object] | None = None
 
     def load_model(self, controller: ModelController | None = None) -> None:
-        """Load the configured model, or report why there is none."""
+        """Load the configured model (or connect to the server), or report why not."""
         ctl = controller or self.controller
-        settings = self.core.settings
         try:
-            path = resolve_model(settings.model)
-        except ModelError as exc:
+            config = self.core.backend_config()
+        except AssistantError as exc:
             ctl.report_load_error(str(exc))
             return
-        ctl.load(path, settings.n_ctx, settings.n_threads)
+        ctl.load(config)
 
     def edit(self, parent: QWidget) -> bool:
         """Show the dialog; on OK save and apply. True if settings changed."""
+        from assistant.backend.llama import gpu_offload_supported
+
         models = discover(self.core.paths.models_dir, self.core.settings.model)
+        secrets = self.core.secrets
         dialog = SettingsDialog(self.core.settings, models,
-                                self.core.paths.models_dir, self.hotkey_status(), parent)
+                                self.core.paths.models_dir, self.hotkey_status(), parent,
+                                gpu_supported=gpu_offload_supported(),
+                                key_place=(secrets.keyring_name, str(secrets.fallback_file)),
+                                stored_key=secrets.get)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         old, new = self.core.settings, dialog.result_settings()
-        if new == old:
+        key_changed = dialog.api_key_changed()
+        if new == old and not key_changed:
             return False
-        self.core.save_settings(new)
-        if any(getattr(old, key) != getattr(new, key) for key in MODEL_KEYS) \
-                or self.controller.state == "failed":
-            self.load_model()
+        if new != old:
+            self.core.save_settings(new)
+        if key_changed:
+            try:
+                self.core.secrets.set(new.server_url.strip(), dialog.api_key())
+            except AssistantError as exc:
+                QMessageBox.warning(parent, dialog.windowTitle(), str(exc))
+        self.reload_if_changed()
         if old.ui_language != new.ui_language:
             self.set_language(new.ui_language)
         if old.hotkey != new.hotkey and self.on_hotkey_changed is not None:
             self.on_hotkey_changed(new.hotkey)
         return True
+
+    def reload_if_changed(self) -> None:
+        """Load again when the model settings (or the server's key) changed, or the last load failed."""
+        try:
+            wanted = self.core.backend_config()
+        except AssistantError as exc:
+            self.controller.report_load_error(str(exc))
+            return
+        if wanted != self.controller.config or self.controller.state == "failed":
+            self.controller.load(wanted)

@@ -16,7 +16,9 @@ def model_state_text(state: str, name: str, n_ctx: int) -> str:
         "unloaded": QCoreApplication.translate("MainWindow", "No model loaded"),
         "loading": QCoreApplication.translate("MainWindow", "Loading model…"),
         "ready": QCoreApplication.translate("MainWindow",
-                                            "Model: {name} · context {n_ctx} tokens"),
+                                            "Model: {name} · context {n_ctx} tokens")
+        if n_ctx else QCoreApplication.translate("MainWindow",
+                                                 "Model: {name} · context size unknown"),
         "running": QCoreApplication.translate("MainWindow", "Generating with {name}…"),
         "failed": QCoreApplication.translate("MainWindow", "The model could not be loaded"),
     }

@@ -13,12 +13,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from assistant.backend import Backend, CancelToken, GenerationParams
-from assistant.budget import plan_prompt
+from assistant.backend import Backend, CancelToken, GenerationParams, PrefixWarming
+from assistant.backend.config import BackendConfig
+from assistant.budget import counter_for, plan_prompt
 from assistant.errors import AssistantError
 from assistant.prompt import Message
 from assistant.templating.model import Template
@@ -26,7 +26,8 @@ from assistant.templating.render import RenderContext
 
 log = logging.getLogger(__name__)
 
-BackendFactory = Callable[[Path, int, int], Backend]
+BackendFactory = Callable[[BackendConfig], Backend]
+"""Builds a backend from its configuration: :func:`~assistant.backend.config.open_backend`."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ class _ModelWorker(QObject):
     """Owns the backend; every slot runs on the model thread.
 
     Signals:
-        loaded(str, int): model name and context size, after a load.
+        loaded(str, int, object): model name, context size (0 when unknown) and the
+            backend's notice (str or None), after a load.
         load_failed(str): why the model could not be loaded.
         planned(object): the :class:`~assistant.budget.Plan` of a run, before generating.
         chunk(str): a piece of the answer.
@@ -55,7 +57,7 @@ class _ModelWorker(QObject):
         failed(str): why a run could not start or went wrong.
     """
 
-    loaded = Signal(str, int)
+    loaded = Signal(str, int, object)
     load_failed = Signal(str)
     planned = Signal(object)
     chunk = Signal(str)
@@ -67,15 +69,20 @@ class _ModelWorker(QObject):
         self._factory = factory
         self.backend: Backend | None = None
 
-    @Slot(str, int, int)
-    def load(self, path: str, n_ctx: int, n_threads: int) -> None:
+    @Slot(object)
+    def load(self, config: BackendConfig) -> None:
         self._close()
         try:
-            self.backend = self._factory(Path(path), n_ctx, n_threads)
+            self.backend = self._factory(config)
         except AssistantError as exc:
             self.load_failed.emit(str(exc))
             return
-        self.loaded.emit(self.backend.name, self.backend.n_ctx)
+        except Exception as exc:  # never leave the window waiting for a load that died
+            log.exception("loading %s failed", config)
+            self.load_failed.emit(self.tr("Unexpected error while loading the model: {error}")
+                                  .format(error=f"{type(exc).__name__}: {exc}"))
+            return
+        self.loaded.emit(self.backend.name, self.backend.n_ctx or 0, self.backend.notice)
 
     @Slot(object)
     def run(self, job: Job) -> None:
@@ -84,8 +91,9 @@ class _ModelWorker(QObject):
             self.failed.emit(self.tr("No model is loaded."))
             return
         try:
-            plan = plan_prompt(backend, job.template, job.values, max_tokens=job.params.max_tokens,
-                               use_examples=job.use_examples, context=job.context)
+            plan = plan_prompt(counter_for(backend), job.template, job.values,
+                               max_tokens=job.params.max_tokens, use_examples=job.use_examples,
+                               context=job.context)
             self.planned.emit(plan)
             stream = backend.stream(plan.messages, job.params, job.cancel)
             for piece in stream:
@@ -93,11 +101,16 @@ class _ModelWorker(QObject):
         except AssistantError as exc:
             self.failed.emit(str(exc))
             return
+        except Exception as exc:  # every run ends with finished or failed, whatever happens
+            log.exception("run of %s failed", job.template.id)
+            self.failed.emit(self.tr("Unexpected error: {error}. The log has the details.")
+                             .format(error=f"{type(exc).__name__}: {exc}"))
+            return
         self.finished.emit(stream.stats)
 
     @Slot(object)
     def warm(self, messages: list[Message]) -> None:
-        if self.backend is not None:
+        if isinstance(self.backend, PrefixWarming):
             try:
                 self.backend.warm(messages)
             except AssistantError as exc:  # warming is an optimisation: log, carry on
@@ -121,7 +134,9 @@ class ModelController(QObject):
 
     Signals:
         state_changed(str): "loading", "ready", "failed" or "running".
-        model_loaded(str, int): model name and context size.
+        model_loaded(str, int): model name and context size (0 when the server does not say).
+        model_notice(str): something to know about the model just loaded (e.g. a failed
+            GPU offload), for the status line.
         model_failed(str): the load error, for the status line.
         planned(object): the Plan of the run that is starting.
         chunk(str): a piece of the answer.
@@ -131,13 +146,14 @@ class ModelController(QObject):
 
     state_changed = Signal(str)
     model_loaded = Signal(str, int)
+    model_notice = Signal(str)
     model_failed = Signal(str)
     planned = Signal(object)
     chunk = Signal(str)
     run_finished = Signal(object)
     run_failed = Signal(str)
 
-    _request_load = Signal(str, int, int)
+    _request_load = Signal(object)
     _request_run = Signal(object)
     _request_warm = Signal(object)
     _request_shutdown = Signal()
@@ -147,6 +163,8 @@ class ModelController(QObject):
         self.state = "unloaded"
         self.model_name = ""
         self.n_ctx = 0
+        self.config: BackendConfig | None = None
+        """What was loaded last (or is loading)."""
         self._job: Job | None = None
         self.last_owner: object = None
         """Owner of the current or last run: listeners ignore runs that are not theirs."""
@@ -176,11 +194,16 @@ class ModelController(QObject):
         """True while a run is going."""
         return self._job is not None
 
-    def load(self, path: Path, n_ctx: int, n_threads: int) -> None:
-        """Load ``path`` on the model thread (a running answer is stopped first)."""
+    def load(self, config: BackendConfig) -> None:
+        """Load the model or connect to the server on the model thread.
+
+        A running answer is stopped first; the previous backend is closed
+        before the new one is built.
+        """
         self.stop()
+        self.config = config
         self._set_state("loading")
-        self._request_load.emit(str(path), n_ctx, n_threads)
+        self._request_load.emit(config)
 
     def report_load_error(self, message: str) -> None:
         """Show a model problem found before loading (e.g. no model configured)."""
@@ -214,11 +237,13 @@ class ModelController(QObject):
         self._request_shutdown.emit()
         return self._thread.wait(timeout_ms)
 
-    @Slot(str, int)
-    def _on_loaded(self, name: str, n_ctx: int) -> None:
+    @Slot(str, int, object)
+    def _on_loaded(self, name: str, n_ctx: int, notice: str | None) -> None:
         self.model_name, self.n_ctx = name, n_ctx
         self._set_state("ready")
         self.model_loaded.emit(name, n_ctx)
+        if notice:
+            self.model_notice.emit(notice)
 
     @Slot(str)
     def _on_load_failed(self, message: str) -> None:

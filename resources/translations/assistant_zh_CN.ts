@@ -253,216 +253,216 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../assistant/gui/app.py" line="95"/>
+        <location filename="../../assistant/gui/app.py" line="96"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location filename="../../assistant/gui/app.py" line="67"/>
-        <location filename="../../assistant/gui/main_window.py" line="206"/>
+        <location filename="../../assistant/gui/main_window.py" line="207"/>
         <source>Daily-work assistant</source>
         <translation>日常办公助手</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="207"/>
+        <location filename="../../assistant/gui/main_window.py" line="208"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="208"/>
+        <location filename="../../assistant/gui/main_window.py" line="209"/>
         <source>Run the template (Ctrl+Enter)</source>
         <translation>运行模板（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="209"/>
+        <location filename="../../assistant/gui/main_window.py" line="210"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="210"/>
+        <location filename="../../assistant/gui/main_window.py" line="211"/>
         <source>Stop generating (Esc)</source>
         <translation>停止生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="211"/>
+        <location filename="../../assistant/gui/main_window.py" line="212"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="212"/>
+        <location filename="../../assistant/gui/main_window.py" line="213"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="213"/>
+        <location filename="../../assistant/gui/main_window.py" line="214"/>
         <source>Save as .md…</source>
         <translation>另存为 .md…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="80"/>
-        <location filename="../../assistant/gui/main_window.py" line="214"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="88"/>
+        <location filename="../../assistant/gui/main_window.py" line="215"/>
         <source>Save as example</source>
         <translation>存为示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="215"/>
+        <location filename="../../assistant/gui/main_window.py" line="216"/>
         <source>Keep this answer as an example for this template: it is sent with future runs. Saved in your template folder, where you can edit it.</source>
         <translation>把这个回答保存为本模板的示例，以后运行时会一并发送。保存在模板文件夹中，可随时修改。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="218"/>
+        <location filename="../../assistant/gui/main_window.py" line="219"/>
         <source>Prompt…</source>
         <translation>提示词…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="219"/>
+        <location filename="../../assistant/gui/main_window.py" line="220"/>
         <source>Show the exact prompt and its token count</source>
         <translation>显示发送给模型的完整提示词及其 token 数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="220"/>
+        <location filename="../../assistant/gui/main_window.py" line="221"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="221"/>
+        <location filename="../../assistant/gui/main_window.py" line="222"/>
         <source>&amp;New template…</source>
         <translation>新建模板(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="222"/>
+        <location filename="../../assistant/gui/main_window.py" line="223"/>
         <source>Open template &amp;folder</source>
         <translation>打开模板文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="223"/>
+        <location filename="../../assistant/gui/main_window.py" line="224"/>
         <source>&amp;Customize this template</source>
         <translation>自定义此模板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="224"/>
+        <location filename="../../assistant/gui/main_window.py" line="225"/>
         <source>&amp;Save answer as…</source>
         <translation>回答另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="225"/>
+        <location filename="../../assistant/gui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="226"/>
+        <location filename="../../assistant/gui/main_window.py" line="227"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="227"/>
+        <location filename="../../assistant/gui/main_window.py" line="228"/>
         <source>&amp;Prompt inspector</source>
         <translation>提示词检查器(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="228"/>
+        <location filename="../../assistant/gui/main_window.py" line="229"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="261"/>
+        <location filename="../../assistant/gui/main_window.py" line="262"/>
         <source>your template</source>
         <translation>自定义模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="262"/>
+        <location filename="../../assistant/gui/main_window.py" line="263"/>
         <source>built-in</source>
         <translation>内置模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="302"/>
+        <location filename="../../assistant/gui/main_window.py" line="303"/>
         <source>Opened {file}; changes are picked up when you save.</source>
         <translation>已打开 {file}；保存后修改即会生效。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="318"/>
+        <location filename="../../assistant/gui/main_window.py" line="319"/>
         <source>, </source>
         <comment>separator of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="319"/>
+        <location filename="../../assistant/gui/main_window.py" line="320"/>
         <source>Fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="28"/>
+        <location filename="../../assistant/gui/status.py" line="30"/>
         <source>{prompt} prompt tokens ({cached} cached)</source>
         <translation>提示词 {prompt} 个 token（已缓存 {cached} 个）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="30"/>
+        <location filename="../../assistant/gui/status.py" line="32"/>
         <source>{count} tokens generated</source>
         <translation>生成 {count} 个 token</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="33"/>
+        <location filename="../../assistant/gui/status.py" line="35"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token 用时 {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="36"/>
+        <location filename="../../assistant/gui/status.py" line="38"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="39"/>
+        <location filename="../../assistant/gui/status.py" line="41"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="41"/>
+        <location filename="../../assistant/gui/status.py" line="43"/>
         <source>cut at the length limit</source>
         <translation>已达长度上限，回答被截断</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="372"/>
+        <location filename="../../assistant/gui/main_window.py" line="373"/>
         <source>Cannot run</source>
         <translation>无法运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="30"/>
-        <location filename="../../assistant/gui/answer_actions.py" line="37"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="31"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="38"/>
         <source>Save answer</source>
         <translation>保存回答</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="31"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="32"/>
         <source>Markdown (*.md);;Text (*.txt)</source>
         <translation>Markdown 文件 (*.md);;文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="38"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="39"/>
         <source>Could not save {file}: {reason}</source>
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="382"/>
+        <location filename="../../assistant/gui/main_window.py" line="383"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="81"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="89"/>
         <source>Could not save the example: {reason}</source>
         <translation>无法保存示例：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="85"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="93"/>
         <source>Saved as an example in {file}; it will be sent with future runs.</source>
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="404"/>
+        <location filename="../../assistant/gui/main_window.py" line="405"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="58"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="62"/>
         <source>Prompt inspector</source>
         <translation>提示词检查器</translation>
     </message>
@@ -483,16 +483,21 @@
     </message>
     <message>
         <location filename="../../assistant/gui/status.py" line="20"/>
+        <source>Model: {name} · context size unknown</source>
+        <translation>模型：{name} · 上下文大小未知</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/status.py" line="22"/>
         <source>Generating with {name}…</source>
         <translation>正在使用 {name} 生成…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="21"/>
+        <location filename="../../assistant/gui/status.py" line="23"/>
         <source>The model could not be loaded</source>
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="441"/>
+        <location filename="../../assistant/gui/main_window.py" line="449"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>
@@ -513,110 +518,125 @@
 <context>
     <name>PromptInspector</name>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="182"/>
+        <location filename="../../assistant/gui/inspector.py" line="189"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="187"/>
+        <location filename="../../assistant/gui/inspector.py" line="194"/>
         <source>Prompt inspector</source>
         <translation>提示词检查器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="188"/>
+        <location filename="../../assistant/gui/inspector.py" line="195"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="188"/>
+        <location filename="../../assistant/gui/inspector.py" line="195"/>
         <source>Final prompt</source>
         <translation>最终提示词</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="189"/>
-        <location filename="../../assistant/gui/inspector.py" line="193"/>
+        <location filename="../../assistant/gui/inspector.py" line="196"/>
+        <location filename="../../assistant/gui/inspector.py" line="200"/>
         <source>Tokens</source>
         <translation>Token 用量</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="191"/>
+        <location filename="../../assistant/gui/inspector.py" line="198"/>
         <source>Show spaces and line breaks</source>
         <translation>显示空格和换行符</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="193"/>
+        <location filename="../../assistant/gui/inspector.py" line="200"/>
         <source>Part</source>
         <translation>组成部分</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="193"/>
+        <location filename="../../assistant/gui/inspector.py" line="200"/>
         <source>Share of context</source>
         <translation>占上下文比例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="207"/>
+        <location filename="../../assistant/gui/inspector.py" line="214"/>
         <source>Example {n} — user</source>
         <translation>示例 {n} — 用户</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="209"/>
+        <location filename="../../assistant/gui/inspector.py" line="216"/>
         <source>Example {n} — answer</source>
         <translation>示例 {n} — 回答</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="211"/>
-        <location filename="../../assistant/gui/inspector.py" line="223"/>
+        <location filename="../../assistant/gui/inspector.py" line="218"/>
+        <location filename="../../assistant/gui/inspector.py" line="230"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="212"/>
-        <location filename="../../assistant/gui/inspector.py" line="224"/>
+        <location filename="../../assistant/gui/inspector.py" line="219"/>
+        <location filename="../../assistant/gui/inspector.py" line="231"/>
         <source>Your input</source>
         <translation>输入内容</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="213"/>
+        <location filename="../../assistant/gui/inspector.py" line="220"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="214"/>
+        <location filename="../../assistant/gui/inspector.py" line="221"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="221"/>
+        <location filename="../../assistant/gui/inspector.py" line="228"/>
         <source>Example {i} of {n}</source>
         <translation>示例 {i}/{n}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="225"/>
+        <location filename="../../assistant/gui/inspector.py" line="232"/>
         <source>Answer (max tokens)</source>
         <translation>回答（最大 token 数）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="226"/>
+        <location filename="../../assistant/gui/inspector.py" line="233"/>
         <source>Free</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="255"/>
+        <location filename="../../assistant/gui/inspector.py" line="262"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="270"/>
+        <location filename="../../assistant/gui/inspector.py" line="275"/>
+        <source>about {count}</source>
+        <translation>约 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="279"/>
+        <source>about {used} tokens; the context size is unknown</source>
+        <translation>约 {used} 个 token；上下文大小未知</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="281"/>
+        <source>about {used} of {n_ctx} tokens</source>
+        <translation>约 {used} / {n_ctx} 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/inspector.py" line="284"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="271"/>
+        <location filename="../../assistant/gui/inspector.py" line="283"/>
         <source>{used} of {n_ctx} tokens</source>
         <translation>{used} / {n_ctx} 个 token</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/inspector.py" line="299"/>
+        <location filename="../../assistant/gui/inspector.py" line="311"/>
         <source>Copy prompt</source>
         <translation>复制提示词</translation>
     </message>
@@ -700,179 +720,342 @@
     </message>
 </context>
 <context>
+    <name>ServerSettings</name>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="149"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="150"/>
+        <source>Server model</source>
+        <translation>服务器上的模型</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="151"/>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="152"/>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="153"/>
+        <source>Server context size</source>
+        <translation>服务器上下文大小</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="154"/>
+        <source>Other address</source>
+        <translation>其他地址</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="155"/>
+        <source>Address of an OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama.</source>
+        <translation>OpenAI 兼容服务器的地址，例如 Ollama 为 http://127.0.0.1:11434/v1。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="157"/>
+        <source>The server&apos;s model to use; empty means its only model.</source>
+        <translation>要使用的服务器模型；留空表示使用服务器上唯一的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="159"/>
+        <source>the server&apos;s only model</source>
+        <translation>服务器上唯一的模型</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="160"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="161"/>
+        <source>none (most local servers need no key)</source>
+        <translation>无（大多数本地服务器不需要密钥）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="164"/>
+        <source>Stored in the system keyring ({name}), never in the settings file.</source>
+        <translation>保存在系统密钥环（{name}）中，绝不写入设置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="167"/>
+        <source>No system keyring here: stored in {file}, which only you can read; never in the settings file.</source>
+        <translation>此系统没有密钥环：保存在只有您能读取的 {file} 中，绝不写入设置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="172"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="173"/>
+        <source>Seconds to wait for the server to answer, and between two parts of an answer.</source>
+        <translation>等待服务器响应、以及回答中两段内容之间的最长秒数。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="175"/>
+        <source>As the server says</source>
+        <translation>以服务器报告为准</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="176"/>
+        <source>The server model&apos;s context size in tokens; 0 means as the server says (if it says).</source>
+        <translation>服务器模型的上下文大小（token 数）；0 表示以服务器报告为准（如果它报告的话）。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="200"/>
+        <source>Enter the server&apos;s address, or pick one of the usual servers on the left.</source>
+        <translation>请输入服务器地址，或在左侧选择一个常用服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="205"/>
+        <source>{url} is not a server address: write it like http://127.0.0.1:11434/v1.</source>
+        <translation>{url} 不是服务器地址：请写成 http://127.0.0.1:11434/v1 这样的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="258"/>
+        <source>Connecting to {url}…</source>
+        <translation>正在连接 {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="287"/>
+        <source>Connected, but the server offers no models.</source>
+        <translation>已连接，但服务器上没有可用的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/server_settings.py" line="293"/>
+        <source>Connected: {count} model(s): {names}</source>
+        <translation>已连接：{count} 个模型：{names}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="58"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="67"/>
         <source>{hotkey} is several key presses; a hotkey must be one combination, e.g. Ctrl+Alt+J.</source>
         <translation>{hotkey} 包含多次按键；快捷键必须是一个组合键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="60"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="69"/>
         <source>{hotkey} is not a complete key combination. Click the field and press all the keys together, e.g. Ctrl+Alt+J.</source>
         <translation>{hotkey} 不是完整的组合键。请点击输入框，同时按下所有按键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="63"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="72"/>
         <source>{hotkey} needs Ctrl, Alt or Meta (the Windows key): without one, it would take that key away from every other program.</source>
         <translation>{hotkey} 需要包含 Ctrl、Alt 或 Meta（Windows 徽标键），否则其他所有程序都将无法使用这个键。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="67"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="76"/>
         <source>Ctrl+Space switches the Chinese input method on many systems. Pick another combination, e.g. Ctrl+Alt+J.</source>
         <translation>在许多系统中，Ctrl+空格 用于切换中文输入法。请换一个组合键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="145"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="178"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="148"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="181"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="148"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="181"/>
+        <source>Model source</source>
+        <translation>模型来源</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="181"/>
+        <source>GPU layers</source>
+        <translation>GPU 层数</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="182"/>
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="148"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="182"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="149"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="182"/>
+        <source>Model server</source>
+        <translation>模型服务器</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="183"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="149"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="183"/>
         <source>Max answer tokens</source>
         <translation>最大回答长度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="149"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="183"/>
         <source>UI language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="150"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="184"/>
         <source>Global hotkey</source>
         <translation>全局快捷键</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="151"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="185"/>
+        <source>Where the model runs: a local GGUF file, or a model server.</source>
+        <translation>模型在哪里运行：本地 GGUF 文件，或模型服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="186"/>
         <source>Path of the GGUF model file; empty means the embedded model.</source>
         <translation>GGUF 模型文件的路径；留空表示使用内置模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="152"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="187"/>
+        <source>Model layers put on the GPU: 0 = CPU only, -1 = all.</source>
+        <translation>放到 GPU 上运行的模型层数：0 = 仅用 CPU，-1 = 全部。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="188"/>
         <source>Context size in tokens: prompt, examples and answer together.</source>
         <translation>上下文长度（以 token 计），包括提示词、示例和回答。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="153"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="189"/>
         <source>CPU threads for the model; 0 means one per physical core.</source>
         <translation>模型使用的 CPU 线程数；0 表示每个物理核心一个线程。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="154"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="190"/>
+        <source>Address of an OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama.</source>
+        <translation>OpenAI 兼容服务器的地址，例如 Ollama 为 http://127.0.0.1:11434/v1。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="192"/>
         <source>Default randomness of answers (templates may set their own).</source>
         <translation>回答的默认随机程度（模板可以自行设置）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="155"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="193"/>
         <source>Default longest answer, in tokens (templates may set their own).</source>
         <translation>回答的默认最大长度，以 token 计（模板可以自行设置）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="156"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="194"/>
         <source>Language of the interface.</source>
         <translation>界面显示的语言。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="157"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="195"/>
         <source>Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J.</source>
         <translation>打开快速提问窗口的全局快捷键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="163"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="201"/>
+        <source>Local GGUF file (runs on this computer)</source>
+        <translation>本地 GGUF 文件（在本机运行）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="202"/>
+        <source>Model server (Ollama, LM Studio, llama-server, vLLM…)</source>
+        <translation>模型服务器（Ollama、LM Studio、llama-server、vLLM…）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="204"/>
+        <source>All layers</source>
+        <translation>全部层</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="206"/>
         <source>Hotkey status</source>
         <translation>快捷键状态</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="164"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="207"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="165"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="208"/>
         <source>Automatic (one per physical core)</source>
         <translation>自动（每个物理核心一个线程）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="166"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="209"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="167"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="210"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="224"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="280"/>
         <source>Embedded model (SmolLM2-135M)</source>
         <translation>内置模型（SmolLM2-135M）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="227"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="283"/>
         <source>{name} — cannot be used</source>
         <translation>{name} — 无法使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="231"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="287"/>
         <source>{size:.1f} GB</source>
         <translation>{size:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="232"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="288"/>
         <source>{size:.0f} MB</source>
         <translation>{size:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="233"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="289"/>
         <source>{name} — {size}, {architecture}, {quantization}</source>
         <translation>{name} — {size}，{architecture}，{quantization}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="235"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="291"/>
         <source>unknown architecture</source>
         <translation>未知架构</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="236"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="292"/>
         <source>unknown quantization</source>
         <translation>未知量化方式</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="269"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="329"/>
         <source>Enter a number from {minimum:g} to {maximum:g}.</source>
         <translation>请输入 {minimum:g} 到 {maximum:g} 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="283"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="345"/>
         <source>The file was not added; the previous model is still selected. {reason}</source>
         <translation>未添加该文件，仍使用原来选择的模型。{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="295"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="349"/>
+        <source>This llama.cpp build runs on the CPU only. To use a GPU, install a CUDA or Metal build of llama-cpp-python (see the README), then restart.</source>
+        <translation>当前的 llama.cpp 版本只能在 CPU 上运行。如需使用 GPU，请安装 CUDA 或 Metal 版本的 llama-cpp-python（见 README），然后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="373"/>
         <source>Choose a model file</source>
         <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="297"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="375"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
@@ -1084,9 +1267,19 @@
 <context>
     <name>_ModelWorker</name>
     <message>
-        <location filename="../../assistant/gui/worker.py" line="84"/>
+        <location filename="../../assistant/gui/worker.py" line="82"/>
+        <source>Unexpected error while loading the model: {error}</source>
+        <translation>加载模型时发生意外错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/worker.py" line="91"/>
         <source>No model is loaded.</source>
         <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/worker.py" line="106"/>
+        <source>Unexpected error: {error}. The log has the details.</source>
+        <translation>意外错误：{error}。详情见日志。</translation>
     </message>
 </context>
 </TS>

@@ -154,3 +154,28 @@ def test_retranslate_keeps_the_content(inspector: PromptInspector) -> None:
                                                              "Tokens"]
     assert inspector.messages_view.toPlainText() == before
     assert header_text(inspector, 2) == "Share of context"
+
+
+def test_estimated_figures_say_about(inspector: PromptInspector) -> None:
+    """A model server has no tokenizer here: every figure is an estimate."""
+    from assistant.budget import Estimate
+
+    estimate = Estimate(4096)
+    inspector.show_prompt(MESSAGES, "{}", sections(estimate, MESSAGES, MAX_TOKENS), 4096, None,
+                          estimated=True)
+    table = inspector.tokens_table
+    last = table.rowCount() - 1
+    assert cell(table, 0, 1).startswith("about ")
+    assert cell(table, last, 1).startswith("about ") and "of 4096 tokens" in cell(table, last, 1)
+
+
+def test_unknown_context_size_is_said(inspector: PromptInspector) -> None:
+    from assistant.budget import Estimate
+
+    estimate = Estimate(None)
+    parts = sections(estimate, MESSAGES, MAX_TOKENS)
+    assert "free" not in [p.label for p in parts]
+    inspector.show_prompt(MESSAGES, "{}", parts, None, None, estimated=True)
+    table = inspector.tokens_table
+    assert "the context size is unknown" in cell(table, table.rowCount() - 1, 1)
+    assert cell(table, 0, 2) == "–"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from assistant.backend import Backend
+from assistant.backend.config import BackendConfig, open_backend
 from assistant.backend.fake import FakeBackend
 from assistant.errors import ModelError
 from assistant.gui.i18n import Translations
@@ -21,7 +22,7 @@ from assistant.gui.worker import ModelController
 from assistant.state import UiState
 from assistant.wiring import build_core
 
-Factory = Callable[[Path, int, int], Backend]
+Factory = Callable[[BackendConfig], Backend]
 
 
 @pytest.fixture
@@ -75,9 +76,7 @@ def ready(qtbot: QtBot, make_window: Callable[[Factory], MainWindow], template_i
 
 def test_full_run_on_the_embedded_model(qtbot: QtBot, make_window: Callable[[Factory], MainWindow],
                                         model_path: Path) -> None:
-    from assistant.backend.llama import load_backend
-
-    window = loaded(qtbot, make_window(load_backend))
+    window = loaded(qtbot, make_window(open_backend))
     pick(qtbot, window, "proofr")
     assert window._template is not None and window._template.id.startswith("proofread-")
     window.form.set_value("text", "Their going to the meeting tomorow, its important.")
@@ -95,9 +94,7 @@ def test_full_run_on_the_embedded_model(qtbot: QtBot, make_window: Callable[[Fac
 @pytest.mark.model
 def test_stop_during_prompt_processing_on_the_real_model(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow], model_path: Path) -> None:
-    from assistant.backend.llama import load_backend
-
-    window = loaded(qtbot, make_window(load_backend))
+    window = loaded(qtbot, make_window(open_backend))
     pick(qtbot, window, "revise a")
     window.form.set_value("text", "The project review covered budgets and hiring. " * 150)
     window.controller.planned.connect(lambda _plan: window.stop_button.click())
@@ -175,8 +172,8 @@ def test_template_folder_is_watched(qtbot: QtBot,
 
 def test_model_failure_keeps_the_window_usable(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
-    def broken(path: Path, n_ctx: int, threads: int) -> Backend:
-        raise ModelError(f"{path}: not a GGUF file")
+    def broken(config: BackendConfig) -> Backend:
+        raise ModelError(f"{config.describe()}: not a GGUF file")
 
     window = make_window(broken)
     with qtbot.waitSignal(window.controller.model_failed, timeout=5000):

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from assistant.backend.fake import FakeBackend
 from assistant.gui.quick_prompt import QuickPrompt
+from assistant.backend.config import LocalModel
 from assistant.gui.worker import ModelController
 from assistant.state import UiState
 from assistant.wiring import build_core
@@ -27,7 +28,7 @@ def popup(qtbot: QtBot, home: Path, fake: FakeBackend) -> Iterator[QuickPrompt]:
     core = build_core()
     controller = ModelController(lambda *_: fake)
     with qtbot.waitSignal(controller.model_loaded, timeout=5000):
-        controller.load(Path("fake"), 0, 0)
+        controller.load(LocalModel(Path("fake")))
     widget = QuickPrompt(core, UiState(core.paths.state_file), controller)
     qtbot.addWidget(widget)
     yield widget

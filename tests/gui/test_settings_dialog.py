@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -247,3 +248,124 @@ def test_retranslates_to_chinese_and_back(qtbot: QtBot, make: Make,
     translations.apply("en")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Settings")
     assert dialog._rows["model"][0].text() == "Model"
+
+
+# -- model source: local file or server ----------------------------------------------
+
+def visible(dialog: SettingsDialog, key: str) -> bool:
+    return dialog._rows[key][0].isVisibleTo(dialog)
+
+
+def test_server_source_shows_only_the_server_rows(make: Make) -> None:
+    dialog = make(Settings(model_source="server", server_url="http://127.0.0.1:11434/v1",
+                           server_model="qwen2.5:3b", server_timeout=300, server_n_ctx=8192))
+    assert dialog.source() == "server" and visible(dialog, "server_url")
+    assert not any(visible(dialog, key) for key in ("model", "n_gpu_layers", "n_ctx",
+                                                    "n_threads"))
+    server = dialog.server
+    assert server.preset_box.currentText() == "Ollama"
+    assert server.model_box.currentText() == "qwen2.5:3b"
+    assert (server.timeout_spin.value(), server.context_spin.value()) == (300, 8192)
+    assert dialog.result_settings() == Settings(
+        model_source="server", server_url="http://127.0.0.1:11434/v1",
+        server_model="qwen2.5:3b", server_timeout=300, server_n_ctx=8192)
+    dialog.source_box.setCurrentIndex(dialog.source_box.findData("local"))
+    assert visible(dialog, "model") and not visible(dialog, "server_url")
+    assert dialog.result_settings().model_source == "local"
+    assert dialog.result_settings().server_url == "http://127.0.0.1:11434/v1"  # kept
+
+
+def test_presets_fill_the_address(make: Make) -> None:
+    dialog = make(Settings(model_source="server"))
+    box = dialog.server.preset_box
+    for name, url in (("LM Studio", "http://127.0.0.1:1234/v1"),
+                      ("llama-server", "http://127.0.0.1:8080/v1"),
+                      ("Jan", "http://127.0.0.1:1337/v1"),
+                      ("Ollama", "http://127.0.0.1:11434/v1")):
+        box.setCurrentIndex(box.findText(name))
+        box.activated.emit(box.currentIndex())
+        assert dialog.server.url_edit.text() == url
+    dialog.server.url_edit.setText("http://gpu-box:8000/v1")
+    assert box.currentText() == "Other address"
+
+
+@pytest.mark.parametrize(("url", "fragment"), [
+    ("", "Enter the server's address"), ("127.0.0.1:11434", "is not a server address")])
+def test_bad_server_address_blocks_ok(make: Make, url: str, fragment: str) -> None:
+    dialog = make(Settings(model_source="server"))
+    dialog.server.url_edit.setText(url)
+    assert not ok_enabled(dialog)
+    assert fragment in error_text(dialog, "server_url")
+    dialog.server.url_edit.setText("http://127.0.0.1:11434/v1")
+    assert ok_enabled(dialog) and error_text(dialog, "server_url") == ""
+
+
+def test_bad_address_does_not_matter_for_a_local_model(make: Make) -> None:
+    dialog = make(Settings(model_source="local", server_url="not a url"))
+    assert ok_enabled(dialog)
+
+
+def test_api_key_follows_the_address_and_says_where_it_is_kept(qtbot: QtBot,
+                                                               tmp_path: Path) -> None:
+    keys = {"http://127.0.0.1:1/v1": "sk-one"}
+    dialog = SettingsDialog(Settings(model_source="server", server_url="http://127.0.0.1:1/v1"),
+                            [], tmp_path, key_place=("Test Keyring", "/x/credentials.toml"),
+                            stored_key=lambda url: keys.get(url, ""))
+    qtbot.addWidget(dialog)
+    server = dialog.server
+    assert server.key_edit.text() == "sk-one" and not dialog.api_key_changed()
+    assert server.key_edit.echoMode() == QLineEdit.EchoMode.Password
+    assert "the system keyring (Test Keyring)" in server.key_note.text()
+    server.url_edit.setText("http://127.0.0.1:2/v1")
+    assert server.key_edit.text() == "" and not dialog.api_key_changed()
+    server.key_edit.setText("sk-two")
+    assert dialog.api_key_changed() and dialog.api_key() == "sk-two"
+    assert "sk-two" not in repr(dialog.result_settings())
+
+
+def test_test_connection_lists_the_servers_models(qtbot: QtBot, make: Make, stub: Any) -> None:
+    stub.state.models = [{"id": "qwen2.5:3b"}, {"id": "llama3.2:3b"}]
+    dialog = make(Settings(model_source="server", server_url=stub.url))
+    with qtbot.waitSignal(dialog.server._probe.done, timeout=10000):
+        dialog.server.test_button.click()
+    qtbot.waitUntil(dialog.server.test_button.isEnabled, timeout=5000)
+    box = dialog.server.model_box
+    assert [box.itemText(i) for i in range(box.count())] == ["qwen2.5:3b", "llama3.2:3b"]
+    assert box.currentText() == "qwen2.5:3b"
+    assert "Connected: 2 model(s)" in dialog.server.result_label.text()
+    assert dialog.result_settings().server_model == "qwen2.5:3b"
+
+
+def test_test_connection_reports_a_dead_server(qtbot: QtBot, make: Make) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}/v1"
+    dialog = make(Settings(model_source="server", server_url=url))
+    with qtbot.waitSignal(dialog.server._probe.done, timeout=10000):
+        dialog.server.test_button.click()
+    label = dialog.server.result_label
+    assert f"Nothing is listening at {url}" in label.text() and label.isVisibleTo(dialog)
+
+
+def test_gpu_layers_explain_a_cpu_only_build(qtbot: QtBot, tmp_path: Path) -> None:
+    cpu = SettingsDialog(Settings(), [], tmp_path, gpu_supported=False)
+    gpu = SettingsDialog(Settings(n_gpu_layers=-1), [], tmp_path, gpu_supported=True)
+    for dialog in (cpu, gpu):
+        qtbot.addWidget(dialog)
+    assert not cpu.gpu_spin.isEnabled()
+    assert "CPU only" in error_text(cpu, "n_gpu_layers") and ok_enabled(cpu)
+    assert gpu.gpu_spin.isEnabled() and error_text(gpu, "n_gpu_layers") == ""
+    assert gpu.gpu_spin.text() == "All layers"
+    gpu.gpu_spin.setValue(20)
+    assert gpu.result_settings().n_gpu_layers == 20
+
+
+def test_without_a_keyring_the_note_names_the_private_file(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = SettingsDialog(Settings(model_source="server"), [], tmp_path,
+                            key_place=(None, "/home/u/.config/daily-assistant/credentials.toml"))
+    qtbot.addWidget(dialog)
+    note = dialog.server.key_note.text()
+    assert "/home/u/.config/daily-assistant/credentials.toml" in note
+    assert "only you can read" in note and "never in the settings file" in note

@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from assistant.backend import GenerationParams, Stats
+from assistant.backend.config import BackendConfig, LocalModel, open_backend
 from assistant.backend.fake import FakeBackend
 from assistant.errors import ModelError
 from assistant.gui.worker import Job, ModelController
@@ -32,9 +33,9 @@ def fake() -> FakeBackend:
 
 @pytest.fixture
 def controller(qtbot: QtBot, fake: FakeBackend) -> Iterator[ModelController]:
-    ctl = ModelController(lambda path, n_ctx, threads: fake)
+    ctl = ModelController(lambda config: fake)
     with qtbot.waitSignal(ctl.model_loaded, timeout=5000):
-        ctl.load(Path("fake.gguf"), 2048, 0)
+        ctl.load(LocalModel(Path("fake.gguf"), 2048))
     yield ctl
     fake.release()
     assert ctl.shutdown()
@@ -72,7 +73,7 @@ def test_plan_reports_dropped_examples(qtbot: QtBot) -> None:
     small = FakeBackend(n_ctx=1400)
     ctl = ModelController(lambda *_: small)
     with qtbot.waitSignal(ctl.model_loaded, timeout=5000):
-        ctl.load(Path("x"), 0, 0)
+        ctl.load(LocalModel(Path("x")))
     with qtbot.waitSignal(ctl.planned, timeout=5000) as planned:
         assert ctl.run(job(max_tokens=100))
     plan = planned.args[0]
@@ -85,7 +86,7 @@ def test_input_too_long_fails_with_numbers(qtbot: QtBot) -> None:
     tiny = FakeBackend(n_ctx=300)
     ctl = ModelController(lambda *_: tiny)
     with qtbot.waitSignal(ctl.model_loaded, timeout=5000):
-        ctl.load(Path("x"), 0, 0)
+        ctl.load(LocalModel(Path("x")))
     with qtbot.waitSignal(ctl.run_failed, timeout=5000) as failed:
         ctl.run(job("x" * 500))
     assert "the context holds 300" in failed.args[0]
@@ -94,12 +95,12 @@ def test_input_too_long_fails_with_numbers(qtbot: QtBot) -> None:
 
 
 def test_load_failure_is_reported(qtbot: QtBot) -> None:
-    def broken(path: Path, n_ctx: int, threads: int) -> FakeBackend:
-        raise ModelError(f"{path}: not a GGUF file")
+    def broken(config: BackendConfig) -> FakeBackend:
+        raise ModelError(f"{config.describe()}: not a GGUF file")
 
     ctl = ModelController(broken)
     with qtbot.waitSignal(ctl.model_failed, timeout=5000) as failed:
-        ctl.load(Path("/models/notes.txt"), 2048, 0)
+        ctl.load(LocalModel(Path("/models/notes.txt")))
     assert failed.args[0] == "/models/notes.txt: not a GGUF file"
     assert ctl.state == "failed" and not ctl.run(job())
     assert ctl.shutdown()
@@ -108,7 +109,7 @@ def test_load_failure_is_reported(qtbot: QtBot) -> None:
 def test_shutdown_while_running_ends_the_thread(qtbot: QtBot, fake: FakeBackend) -> None:
     ctl = ModelController(lambda *_: fake)
     with qtbot.waitSignal(ctl.model_loaded, timeout=5000):
-        ctl.load(Path("x"), 0, 0)
+        ctl.load(LocalModel(Path("x")))
     fake.hold()
     ctl.run(job())
     qtbot.waitUntil(fake.started.is_set, timeout=5000)
@@ -118,11 +119,9 @@ def test_shutdown_while_running_ends_the_thread(qtbot: QtBot, fake: FakeBackend)
 
 @pytest.mark.model
 def test_real_model_run_and_stop_in_prompt_processing(qtbot: QtBot, model_path: Path) -> None:
-    from assistant.backend.llama import load_backend
-
-    ctl = ModelController(load_backend)
+    ctl = ModelController(open_backend)
     with qtbot.waitSignal(ctl.model_loaded, timeout=60000) as loaded:
-        ctl.load(model_path, 2048, 0)
+        ctl.load(LocalModel(model_path, 2048))
     assert loaded.args[1] == 2048
     chunks: list[str] = []
     ctl.chunk.connect(chunks.append)
