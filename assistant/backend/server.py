@@ -164,15 +164,12 @@ def connect(config: ServerModel) -> ServerBackend:
     except BaseException:
         connection.close()
         raise
+    # With no size known, long inputs are checked by the server itself; the
+    # status bar and the inspector say "context size unknown".
     n_ctx = config.n_ctx or chosen.n_ctx
-    notice = None
-    if n_ctx is None:
-        notice = (f"{connection.base_url} does not say how large the context of "
-                  f"{chosen.id} is, so long inputs are checked by the server itself. Set "
-                  "the server's context size in Settings to check them before sending.")
     log.info("connected to %s, model %s, context %s", connection.base_url, chosen.id,
              n_ctx or "unknown")
-    return ServerBackend(connection, chosen.id, n_ctx, notice)
+    return ServerBackend(connection, chosen.id, n_ctx, None)
 
 
 def _choose(connection: _Connection, models: list[ServerModelInfo]) -> ServerModelInfo:

@@ -66,9 +66,11 @@ class ServerSettings(QWidget):
 
     Signals:
         changed(): a value changed (the dialog validates again).
+        relayout(): a message appeared or went away (the dialog fits its height).
     """
 
     changed = Signal()
+    relayout = Signal()
 
     def __init__(self, key_place: tuple[str | None, str] = (None, ""),
                  stored_key: Callable[[str], str] = lambda _: "",
@@ -119,9 +121,14 @@ class ServerSettings(QWidget):
         url_row = QHBoxLayout()
         url_row.addWidget(self.preset_box)
         url_row.addWidget(self.url_edit, 1)
-        model_row = QHBoxLayout()
-        model_row.addWidget(self.model_box, 1)
-        model_row.addWidget(self.test_button)
+        model_line = QHBoxLayout()
+        model_line.addWidget(self.model_box, 1)
+        model_line.addWidget(self.test_button)
+        model_row = QVBoxLayout()
+        model_row.setSpacing(2)
+        model_row.addLayout(model_line)
+        model_row.addWidget(self.result_label)
+        self.result_label.hide()
         key_column = QVBoxLayout()
         key_column.addWidget(self.key_edit)
         key_column.addWidget(self.key_note)
@@ -129,9 +136,7 @@ class ServerSettings(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.labels["server_url"], url_row)
         form.addRow(self.labels["server_model"], model_row)
-        form.addRow("", self.result_label)
-        form.setRowVisible(self.result_label, False)
-        self._form = form
+
         form.addRow(self.labels["api_key"], key_column)
         form.addRow(self.labels["server_timeout"], self.timeout_spin)
         form.addRow(self.labels["server_n_ctx"], self.context_spin)
@@ -300,4 +305,5 @@ class ServerSettings(QWidget):
         """Show the connection result under the model row; an empty one takes no room."""
         self.result_label.setStyleSheet("color: #c62828;" if problem else "")
         self.result_label.setText(text)
-        self._form.setRowVisible(self.result_label, bool(text))
+        self.result_label.setVisible(bool(text))
+        self.relayout.emit()

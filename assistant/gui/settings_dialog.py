@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -169,6 +169,7 @@ class SettingsDialog(QDialog):
         self.model_box.currentIndexChanged.connect(self._model_changed)
         self.source_box.currentIndexChanged.connect(self._source_changed)
         self.server.changed.connect(self._validate)
+        self.server.relayout.connect(self._schedule_fit)
         self.hotkey_edit.keySequenceChanged.connect(self._validate)
         self._show(settings)
         self.retranslate_ui()
@@ -354,6 +355,29 @@ class SettingsDialog(QDialog):
             # A hidden row's label must stay hidden too: setRowVisible hid it.
             error.setVisible(bool(shown.get(key)) and key not in hidden)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+        self._schedule_fit()
+
+    def _schedule_fit(self) -> None:
+        # After the layout has taken the new texts into account.
+        QTimer.singleShot(0, self, self.fit_height)
+
+    def fit_height(self) -> None:
+        """Make the dialog as tall as its rows need at its width: no text cut, no gap.
+
+        Word-wrapped messages need height for their width, which a layout's
+        minimum size does not include, so the dialog is resized by hand
+        whenever a message appears or goes away.
+        """
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()  # take the new texts into account before measuring
+        width = self.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > 0 and needed != self.height():
+            self.resize(width, needed)
 
     def _hidden_rows(self) -> tuple[str, ...]:
         """The rows of the model source not chosen."""

@@ -27,10 +27,17 @@ def model_state_text(state: str, name: str, n_ctx: int) -> str:
 
 def stats_text(stats: Stats) -> str:
     """The status line after a run: tokens, cache, speed, and how it ended."""
-    parts = [QCoreApplication.translate("MainWindow", "{prompt} prompt tokens ({cached} cached)")
-             .format(prompt=stats.prompt_tokens, cached=stats.cached_tokens),
-             QCoreApplication.translate("MainWindow", "{count} tokens generated")
-             .format(count=stats.completion_tokens)]
+    if stats.estimated:  # a server that sent no usage figures: our own counts
+        parts = [QCoreApplication.translate("MainWindow", "about {prompt} prompt tokens")
+                 .format(prompt=stats.prompt_tokens),
+                 QCoreApplication.translate("MainWindow", "about {count} tokens generated")
+                 .format(count=stats.completion_tokens)]
+    else:
+        parts = [QCoreApplication.translate("MainWindow",
+                                            "{prompt} prompt tokens ({cached} cached)")
+                 .format(prompt=stats.prompt_tokens, cached=stats.cached_tokens),
+                 QCoreApplication.translate("MainWindow", "{count} tokens generated")
+                 .format(count=stats.completion_tokens)]
     if stats.ttft_s is not None:
         parts.append(QCoreApplication.translate("MainWindow", "first token {seconds:.2f} s")
                      .format(seconds=stats.ttft_s))

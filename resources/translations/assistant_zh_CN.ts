@@ -391,32 +391,42 @@
         <translation>请填写：{fields}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="30"/>
+        <location filename="../../assistant/gui/status.py" line="31"/>
+        <source>about {prompt} prompt tokens</source>
+        <translation>约 {prompt} 个提示词 token</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/status.py" line="33"/>
+        <source>about {count} tokens generated</source>
+        <translation>约生成 {count} 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/status.py" line="36"/>
         <source>{prompt} prompt tokens ({cached} cached)</source>
         <translation>提示词 {prompt} 个 token（已缓存 {cached} 个）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="32"/>
+        <location filename="../../assistant/gui/status.py" line="39"/>
         <source>{count} tokens generated</source>
         <translation>生成 {count} 个 token</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="35"/>
+        <location filename="../../assistant/gui/status.py" line="42"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token 用时 {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="38"/>
+        <location filename="../../assistant/gui/status.py" line="45"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="41"/>
+        <location filename="../../assistant/gui/status.py" line="48"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/status.py" line="43"/>
+        <location filename="../../assistant/gui/status.py" line="50"/>
         <source>cut at the length limit</source>
         <translation>已达长度上限，回答被截断</translation>
     </message>
@@ -762,72 +772,72 @@
         <translation>要使用的服务器模型；留空表示使用服务器上唯一的模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="159"/>
+        <location filename="../../assistant/gui/server_settings.py" line="161"/>
         <source>the server&apos;s only model</source>
         <translation>服务器上唯一的模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="160"/>
+        <location filename="../../assistant/gui/server_settings.py" line="162"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="161"/>
+        <location filename="../../assistant/gui/server_settings.py" line="163"/>
         <source>none (most local servers need no key)</source>
         <translation>无（大多数本地服务器不需要密钥）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="164"/>
+        <location filename="../../assistant/gui/server_settings.py" line="166"/>
         <source>Stored in the system keyring ({name}), never in the settings file.</source>
         <translation>保存在系统密钥环（{name}）中，绝不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="167"/>
+        <location filename="../../assistant/gui/server_settings.py" line="169"/>
         <source>No system keyring here: stored in {file}, which only you can read; never in the settings file.</source>
         <translation>此系统没有密钥环：保存在只有您能读取的 {file} 中，绝不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="172"/>
+        <location filename="../../assistant/gui/server_settings.py" line="174"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="173"/>
+        <location filename="../../assistant/gui/server_settings.py" line="175"/>
         <source>Seconds to wait for the server to answer, and between two parts of an answer.</source>
         <translation>等待服务器响应、以及回答中两段内容之间的最长秒数。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="175"/>
+        <location filename="../../assistant/gui/server_settings.py" line="177"/>
         <source>As the server says</source>
         <translation>以服务器报告为准</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="176"/>
+        <location filename="../../assistant/gui/server_settings.py" line="178"/>
         <source>The server model&apos;s context size in tokens; 0 means as the server says (if it says).</source>
         <translation>服务器模型的上下文大小（token 数）；0 表示以服务器报告为准（如果它报告的话）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="200"/>
+        <location filename="../../assistant/gui/server_settings.py" line="202"/>
         <source>Enter the server&apos;s address, or pick one of the usual servers on the left.</source>
         <translation>请输入服务器地址，或在左侧选择一个常用服务器。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="205"/>
+        <location filename="../../assistant/gui/server_settings.py" line="207"/>
         <source>{url} is not a server address: write it like http://127.0.0.1:11434/v1.</source>
         <translation>{url} 不是服务器地址：请写成 http://127.0.0.1:11434/v1 这样的形式。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="258"/>
+        <location filename="../../assistant/gui/server_settings.py" line="260"/>
         <source>Connecting to {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="287"/>
+        <location filename="../../assistant/gui/server_settings.py" line="289"/>
         <source>Connected, but the server offers no models.</source>
         <translation>已连接，但服务器上没有可用的模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/server_settings.py" line="293"/>
+        <location filename="../../assistant/gui/server_settings.py" line="295"/>
         <source>Connected: {count} model(s): {names}</source>
         <translation>已连接：{count} 个模型：{names}</translation>
     </message>

@@ -369,3 +369,19 @@ def test_without_a_keyring_the_note_names_the_private_file(qtbot: QtBot, tmp_pat
     note = dialog.server.key_note.text()
     assert "/home/u/.config/daily-assistant/credentials.toml" in note
     assert "only you can read" in note and "never in the settings file" in note
+
+
+def test_height_follows_messages_no_text_cut_no_gap(qtbot: QtBot, make: Make) -> None:
+    """Shown, because geometry is the point: a wrapped message needs height for its width."""
+    dialog = make(Settings(model_source="server", server_url="http://127.0.0.1:11434/v1"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.fit_height()
+    before = dialog.height()
+    dialog.server.url_edit.setText("gpu box on the third floor, ask Zhang for the address")
+    label = dialog._rows["server_url"][2]
+    qtbot.waitUntil(lambda: dialog.height() > before, timeout=3000)
+    bottom = label.mapTo(dialog, label.rect().bottomLeft()).y()
+    assert label.height() >= label.heightForWidth(label.width()) and bottom <= dialog.height()
+    dialog.server.url_edit.setText("http://127.0.0.1:11434/v1")
+    qtbot.waitUntil(lambda: dialog.height() == before, timeout=3000)

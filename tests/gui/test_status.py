@@ -29,3 +29,16 @@ def test_stats(qtbot: QtBot, reason: str, ending: str) -> None:
     assert text.startswith("600 prompt tokens (570 cached) · 25 tokens generated · "
                            "first token 0.23 s")
     assert text.endswith(ending)
+
+
+def test_server_without_usage_figures_says_about(qtbot: QtBot) -> None:
+    stats = Stats(prompt_tokens=660, completion_tokens=20, ttft_s=3.66, decode_s=0.44,
+                  finish_reason="stop", estimated=True)
+    text = stats_text(stats)
+    assert text.startswith("about 660 prompt tokens · about 20 tokens generated · first token")
+    assert "cached" not in text
+
+
+def test_server_model_with_unknown_context(qtbot: QtBot) -> None:
+    assert model_state_text("ready", "qwen2.5:7b @ 127.0.0.1:11434", 0) == \
+        "Model: qwen2.5:7b @ 127.0.0.1:11434 · context size unknown"
