@@ -404,3 +404,30 @@ def test_cancel_token_callbacks() -> None:
     assert calls == ["b"]
     token.on_cancel(lambda: calls.append("late"))  # already cancelled: runs at once
     assert calls == ["b", "late"]
+
+
+# -- the command line ------------------------------------------------------------
+
+@pytest.mark.parametrize(("mode", "fragment", "partial"), [
+    ("500", "failed (500", ""), ("drop", "cut off", "They're going"),
+    ("garbage", "not an OpenAI-compatible answer", "They're"),
+    ("401", "refused the API key", ""), ("context", "too long for the model", "")])
+def test_cli_server_errors_exit_3_with_the_address(stub: StubServer, tmp_path: Any, mode: str,
+                                                   fragment: str, partial: str) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    stub.mode = mode
+    env = {**os.environ, "ASSISTANT_HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "run", "proofread-en", "--server", stub.url,
+         "--set", "text=Their going.", "--json"],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=60, check=False)
+    assert done.returncode == 3, done.stderr
+    assert stub.url in done.stderr and fragment in done.stderr
+    assert "Traceback" not in done.stderr
+    data = json.loads(done.stdout)
+    assert data["complete"] is False and fragment in data["error"]
+    assert data["output"].startswith(partial)
