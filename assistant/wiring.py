@@ -42,6 +42,26 @@ class Core:
             self._secrets = SecretStore.for_profile(self.paths.config_dir)
         return self._secrets
 
+    def only_demo_model(self) -> bool:
+        """True while nothing better than the embedded demo model is set up.
+
+        That is: the local source with no model chosen, and no ``*.gguf`` in the
+        models folder. The main window then offers ways to get a capable model.
+        """
+        settings = self.settings
+        if settings.model_source != "local" or settings.model.strip():
+            return False
+        folder = self.paths.models_dir
+        return not (folder.is_dir() and any(folder.glob("*.gguf")))
+
+    def use_model(self, path: Path | None = None, server: bool = False) -> None:
+        """Make ``path`` (None: the embedded model) or the configured server active, and save."""
+        if server:
+            self.save_settings(self.settings.replace(model_source="server"))
+        else:
+            self.save_settings(self.settings.replace(model_source="local",
+                                                     model="" if path is None else str(path)))
+
     def backend_config(self, settings: Settings | None = None) -> BackendConfig:
         """What to load or connect to, as ``settings`` (default: the current ones) say.
 

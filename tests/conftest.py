@@ -114,3 +114,32 @@ def start_llama_server(model: Path, *extra: str) -> Iterator[str]:
 def llama_server(model_path: Path) -> Iterator[str]:
     """llama-cpp-python's server with the embedded model, for the whole session."""
     yield from start_llama_server(model_path)
+
+
+@pytest.fixture(scope="session")
+def served_model(model_path: Path) -> tuple[bytes, str]:
+    """The embedded model's bytes and SHA-256, read and hashed once for the hub stub."""
+    import hashlib
+
+    data = model_path.read_bytes()
+    return data, hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture
+def hub(served_model: tuple[bytes, str]) -> Iterator[object]:
+    """A scripted model hub on 127.0.0.1 serving the embedded model (see tests/hub_stub.py)."""
+    from hub_stub import serve
+
+    yield from serve(*served_model)
+
+
+@pytest.fixture
+def data(served_model: tuple[bytes, str]) -> bytes:
+    """The embedded model's bytes, as the hub stub serves them."""
+    return served_model[0]
+
+
+@pytest.fixture
+def sha(served_model: tuple[bytes, str]) -> str:
+    """Their SHA-256."""
+    return served_model[1]

@@ -123,6 +123,10 @@ class CancelToken:
         """True once :meth:`cancel` was called."""
         return self._event.is_set()
 
+    def wait(self, timeout_s: float) -> bool:
+        """Wait up to ``timeout_s`` for a cancel (instead of sleeping); True if cancelled."""
+        return self._event.wait(timeout_s)
+
 
 @dataclass
 class TextStream:

@@ -25,7 +25,6 @@ unblocks the read and tells the server to stop generating.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import socket
@@ -41,6 +40,7 @@ from assistant.backend import CancelToken, GenerationParams, Stats, TextStream
 from assistant.backend.config import ServerModel, check_url, is_loopback
 from assistant.budget import Estimate
 from assistant.errors import ModelError
+from assistant.netstop import SocketStopper
 from assistant.prompt import Message
 
 log = logging.getLogger(__name__)
@@ -245,18 +245,11 @@ class ServerBackend:
         first = last = None
         chunks = events = 0
         ended = False
-        streams: list[Any] = []
-
-        def trace(event: str, info: dict[str, Any]) -> None:
-            # The network stream of this request's own connection (TCP, then
-            # TLS on top): Stop shuts its socket down from another thread.
-            if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
-                streams.append(info.get("return_value"))
-
-        remove = cancel.on_cancel(lambda: _shut_down(streams))
+        stopper = SocketStopper()
+        remove = cancel.on_cancel(stopper.stop)
         try:
             with connection.client.stream("POST", url, json=body,
-                                          extensions={"trace": trace}) as response:
+                                          extensions={"trace": stopper.trace}) as response:
                 if response.status_code != 200:
                     response.read()
                     raise _status_error(connection, url, response)
@@ -325,16 +318,6 @@ def _reason_for_silence(connection: _Connection, url: str, body: dict[str, Any])
     if response.status_code != 200:
         return _status_error(connection, url, response)
     return silent
-
-
-def _shut_down(streams: list[Any]) -> None:
-    """Unblock a read in progress on the run's socket (thread-safe at the OS level)."""
-    for stream in reversed(streams):
-        with contextlib.suppress(Exception):
-            sock = stream.get_extra_info("socket")
-            if isinstance(sock, socket.socket):
-                sock.shutdown(socket.SHUT_RDWR)
-                return
 
 
 def _events(connection: _Connection, url: str,

@@ -33,13 +33,14 @@ from assistant.errors import AssistantError
 from assistant.gui.answer_actions import inspect_prompt, save_as_example, save_markdown
 from assistant.gui.form import TemplateForm
 from assistant.gui.inspector import PromptInspector
+from assistant.gui.model_chooser import ModelChooser
 from assistant.gui.output_view import OutputView
 from assistant.gui.picker import TemplatePicker
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.status import model_state_text, stats_text
 from assistant.gui.template_folder import TemplateFolder
 from assistant.gui.worker import Job, ModelController
-from assistant.prompt import build_messages
+from assistant.prompt import warm_messages
 from assistant.state import UiState, lasting_values
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.inspect_button = QPushButton()
         self.model_label = QLabel()
         self.stats_label = QLabel()
+        self.models = ModelChooser(core, state, settings_flow, language, self)
         self._build_layout()
         self.templates = TemplateFolder(core, self)
         self._build_menus()
@@ -129,7 +131,8 @@ class MainWindow(QMainWindow):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.banner, self.title, self.description, self.form):
+        for widget in (self.models.banner, self.banner, self.title, self.description,
+                       self.form):
             top_layout.addWidget(widget)
         top_layout.addLayout(buttons)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Quit)
         self.tools_menu = self.menuBar().addMenu("")
         self.inspect_action = self._action(self.tools_menu, self.show_inspector)
+        self.models_action = self._action(self.tools_menu, self.models.open_page)
         self.settings_action = self._action(self.tools_menu, self.open_settings,
                                             QKeySequence.StandardKey.Preferences)
 
@@ -226,6 +230,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.inspect_action.setText(self.tr("&Prompt inspector"))
+        self.models_action.setText(self.tr("&Models…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self._on_state(self.controller.state)
         if self._template is not None:
@@ -419,12 +424,8 @@ class MainWindow(QMainWindow):
         template = self._template
         if template is None or self.controller.state != "ready" or not self.form.use_examples():
             return
-        # Only the fixed prefix matters here; empty fields get a stand-in so
-        # required ones do not stop the prefix from being built.
-        current = self.form.values()
-        values = {f.name: current.get(f.name) or "…" for f in template.fields}
         try:
-            self.controller.warm(build_messages(template, values, context=self._context()))
+            self.controller.warm(warm_messages(template, self.form.values(), self._context()))
         except AssistantError as exc:
             log.debug("not warming %s: %s", template.id, exc)
 
@@ -438,6 +439,7 @@ class MainWindow(QMainWindow):
     def _on_model_loaded(self, name: str, n_ctx: int) -> None:
         log.info("model ready: %s, context %d", name, n_ctx)
         self.banner.hide()
+        self.models.update_banner()
         self._warm()
 
     @Slot(str)
@@ -477,6 +479,7 @@ class MainWindow(QMainWindow):
             self.hide()
             self.closed_to_tray.emit()
             return
+        self.models.shutdown()
         self.controller.shutdown()
         super().closeEvent(event)
 

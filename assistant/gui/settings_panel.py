@@ -39,8 +39,12 @@ class SettingsFlow:
             return
         ctl.load(config)
 
-    def edit(self, parent: QWidget) -> bool:
-        """Show the dialog; on OK save and apply. True if settings changed."""
+    def edit(self, parent: QWidget, source: str | None = None) -> bool:
+        """Show the dialog; on OK save and apply. True if settings changed.
+
+        ``source`` ("local" or "server") preselects the model source, for
+        "Use a model server" on the first-run banner.
+        """
         from assistant.backend.llama import gpu_offload_supported
 
         models = discover(self.core.paths.models_dir, self.core.settings.model)
@@ -50,6 +54,8 @@ class SettingsFlow:
                                 gpu_supported=gpu_offload_supported(),
                                 key_place=(secrets.keyring_name, str(secrets.fallback_file)),
                                 stored_key=secrets.get)
+        if source is not None:
+            dialog.source_box.setCurrentIndex(max(0, dialog.source_box.findData(source)))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         old, new = self.core.settings, dialog.result_settings()
