@@ -2,22 +2,25 @@
 
 Kept out of :mod:`assistant.gui.main_window` so the window stays a layout of
 widgets. The models page is built the first time it is opened and then kept
-(hidden when closed), so a download goes on while the user works.
+(hidden when closed), so a download goes on while the user works. It is
+imported then too: nothing of the network is loaded before the window shows.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from assistant.catalog import load_catalog
 from assistant.gui.first_run import NOTICE, FirstRunBanner
-from assistant.gui.models_page import ModelsPage
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.state import UiState
 from assistant.wiring import Core
+
+if TYPE_CHECKING:  # the page (and httpx behind it) is imported when first opened
+    from assistant.gui.models_page import ModelsPage
 
 
 def this_machine() -> tuple[int, int]:
@@ -53,6 +56,9 @@ class ModelChooser(QObject):
     def models_page(self) -> ModelsPage:
         """The models page, built on first use."""
         if self.page is None:
+            from assistant.catalog import load_catalog
+            from assistant.gui.models_page import ModelsPage
+
             self.page = ModelsPage(self.core, load_catalog(), this_machine(), self.language,
                                    parent=self.window)
             self.page.active_changed.connect(self._active_changed)
