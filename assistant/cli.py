@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="layers of a local model to put on the GPU (0 = none, -1 = all)")
     run.add_argument("--max-tokens", type=int, metavar="N", help="longest answer in tokens")
     run.add_argument("--seed", type=int, metavar="N", help="sampling seed, for repeatable runs")
+    run.add_argument("--progress", action="store_true",
+                     help="report on stderr how much of a long prompt has been read")
 
     add_models_parser(commands, server_options)
 
@@ -197,7 +199,8 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
             for notice in (backend.notice, plan.notice):
                 if notice:
                     print(f"note: {notice}", file=sys.stderr)
-            stream = backend.stream(plan.messages, params, cancel)
+            stream = backend.stream(plan.messages, params, cancel,
+                                    _report_reading if args.progress else None)
             parts: list[str] = []
             failure: ModelError | None = None
             try:
@@ -234,6 +237,11 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
         print("stopped.", file=sys.stderr)
         return EXIT_INTERRUPTED
     return EXIT_OK
+
+
+def _report_reading(done: int, total: int) -> None:
+    """``--progress``: one line per batch of the prompt read."""
+    print(f"reading the prompt: {done} of {total} tokens", file=sys.stderr, flush=True)
 
 
 def cmd_paths(core: Core, args: argparse.Namespace) -> int:

@@ -26,6 +26,8 @@ class UserPaths:
     config_dir: Path
     data_dir: Path
     log_dir: Path
+    cache_dir: Path
+    """Things the app can make again (saved prompt states): safe to delete."""
 
     @property
     def config_file(self) -> Path:
@@ -48,6 +50,11 @@ class UserPaths:
         return self.data_dir / "history.sqlite3"
 
     @property
+    def prefix_states_dir(self) -> Path:
+        """Saved KV states of template prefixes, one folder per model."""
+        return self.cache_dir / "prefix-states"
+
+    @property
     def state_file(self) -> Path:
         """Small UI state (last form values, recent templates), JSON."""
         return self.data_dir / "state.json"
@@ -66,9 +73,10 @@ def user_paths(environ: Mapping[str, str] | None = None) -> UserPaths:
     if home:
         root = Path(home).expanduser().resolve()
         return UserPaths(config_dir=root / "config", data_dir=root / "data",
-                         log_dir=root / "logs")
+                         log_dir=root / "logs", cache_dir=root / "cache")
     return UserPaths(
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
     )

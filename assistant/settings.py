@@ -46,6 +46,8 @@ class Settings:
     n_ctx: int = 4096
     n_threads: int = 0
     n_gpu_layers: int = 0
+    prefix_cache_mb: int = 512
+    prefix_disk_mb: int = 2048
     server_url: str = ""
     server_model: str = ""
     server_timeout: int = 120
@@ -69,6 +71,10 @@ SPECS: dict[str, Spec] = {
                   256, 131072),
     "n_threads": Spec(int, "CPU threads for the model; 0 means one per physical core.", 0, 256),
     "n_gpu_layers": Spec(int, "Model layers put on the GPU: 0 = CPU only, -1 = all.", -1, 999),
+    "prefix_cache_mb": Spec(int, "Memory in MB for the prepared prompts of recently used "
+                                 "templates; 0 keeps none.", 0, 65536),
+    "prefix_disk_mb": Spec(int, "Disk space in MB for prepared prompts kept across restarts; "
+                                "0 keeps none.", 0, 1048576),
     "server_url": Spec(str, "Address of an OpenAI-compatible server, e.g. "
                             "http://127.0.0.1:11434/v1 for Ollama."),
     "server_model": Spec(str, "The server's model to use; empty means its only model."),

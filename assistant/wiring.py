@@ -77,7 +77,8 @@ class Core:
             return ServerModel(url, chosen.server_model.strip(), self.secrets.get(url),
                                float(chosen.server_timeout), chosen.server_n_ctx or None)
         return LocalModel(resolve_model(chosen.model), chosen.n_ctx, chosen.n_threads,
-                          chosen.n_gpu_layers)
+                          chosen.n_gpu_layers, self.paths.prefix_states_dir,
+                          chosen.prefix_cache_mb, chosen.prefix_disk_mb)
 
     def reload_templates(self) -> Library:
         """Read the template folders again (after the user edited a file)."""

@@ -232,3 +232,24 @@ def test_failed_gpu_offload_falls_back_to_the_cpu_and_says_so(
         assert "GPU layers" in backend.notice
     finally:
         backend.close()
+
+
+@pytest.mark.model
+def test_long_prompt_reports_reading_progress_and_stops_inside(llama: Any) -> None:
+    long_text = "Summarise: " + "The project review covered budgets and hiring. " * 120
+    seen: list[tuple[int, int]] = []
+    stream = llama.stream([Message("user", long_text)], GenerationParams(max_tokens=3, seed=1),
+                          progress=lambda done, total: seen.append((done, total)))
+    assert "".join(stream) is not None
+    totals = {total for _, total in seen}
+    assert totals == {stream.stats.prompt_tokens}
+    reads = [done for done, _ in seen]
+    assert reads == sorted(reads) and len(reads) >= 3 and reads[-1] >= reads[0] + 512
+    assert stream.stats.completion_tokens == 3, "reading in batches must not count as output"
+
+    cancel = CancelToken()
+    stopped = llama.stream([Message("user", long_text + " Again.")],
+                           GenerationParams(max_tokens=50, seed=1), cancel,
+                           progress=lambda done, total: cancel.cancel() if done else None)
+    assert "".join(stopped) == ""
+    assert stopped.stats.finish_reason == "cancelled"

@@ -24,6 +24,9 @@ from typing import Protocol, runtime_checkable
 
 from assistant.prompt import Message
 
+ReadProgress = Callable[[int, int], None]
+"""``(tokens read, tokens in the prompt)`` while a long prompt is being read."""
+
 
 @dataclass(frozen=True)
 class GenerationParams:
@@ -168,8 +171,13 @@ class Backend(Protocol):
         ...
 
     def stream(self, messages: Sequence[Message], params: GenerationParams,
-               cancel: CancelToken | None = None) -> TextStream:
-        """Generate an answer to ``messages``, chunk by chunk."""
+               cancel: CancelToken | None = None,
+               progress: ReadProgress | None = None) -> TextStream:
+        """Generate an answer to ``messages``, chunk by chunk.
+
+        ``progress(read, total)`` is called while the prompt is read, where a
+        backend can tell (a local model reads it in batches).
+        """
         ...
 
     def close(self) -> None:

@@ -32,6 +32,12 @@ class LocalModel:
     """0 means one per physical core."""
     n_gpu_layers: int = 0
     """Layers offloaded to the GPU: 0 = none (CPU only), -1 = all."""
+    state_dir: Path | None = None
+    """Where prompt-prefix states are saved (None: not on disk)."""
+    ram_cache_mb: int = 512
+    """RAM for prompt-prefix states; 0 keeps none."""
+    disk_cache_mb: int = 2048
+    """Disk for prompt-prefix states; 0 keeps none."""
 
     def describe(self) -> str:
         """The file, for messages and ``--json``."""
@@ -94,5 +100,8 @@ def open_backend(config: BackendConfig) -> Backend:
 
         return connect(config)
     from assistant.backend.llama import load_backend
+    from assistant.backend.prefix_store import PrefixStore
 
-    return load_backend(config.path, config.n_ctx, config.n_threads, config.n_gpu_layers)
+    store = PrefixStore(config.state_dir, config.ram_cache_mb * 1024 * 1024,
+                        config.disk_cache_mb * 1024 * 1024)
+    return load_backend(config.path, config.n_ctx, config.n_threads, config.n_gpu_layers, store)

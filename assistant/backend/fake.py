@@ -13,7 +13,13 @@ import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 
-from assistant.backend import CancelToken, GenerationParams, Stats, TextStream
+from assistant.backend import (
+    CancelToken,
+    GenerationParams,
+    ReadProgress,
+    Stats,
+    TextStream,
+)
 from assistant.prompt import Message
 
 
@@ -66,7 +72,8 @@ class FakeBackend:
         self.warmed.append(list(messages))
 
     def stream(self, messages: Sequence[Message], params: GenerationParams,
-               cancel: CancelToken | None = None) -> TextStream:
+               cancel: CancelToken | None = None,
+               progress: ReadProgress | None = None) -> TextStream:
         self.calls.append((list(messages), params))
         chunks = self._queue.popleft() if self._queue else ["ok"]
         stats = Stats(prompt_tokens=self.count_tokens(messages))

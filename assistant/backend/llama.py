@@ -10,7 +10,10 @@ It hides ``Llama.create_completion``'s union return type behind
 * cancellation between chunks *and* inside prompt processing, through
   llama.cpp's abort callback, where a long input can take many seconds;
 * prefix reuse: the fixed part of a prompt (system and examples) stays in the
-  KV cache between runs, and :meth:`LlamaBackend.warm` fills it ahead of time.
+  KV cache between runs, and :meth:`LlamaBackend.warm` fills it ahead of time;
+  its state is kept in a :class:`~assistant.backend.prefix_store.PrefixStore`
+  (RAM and disk), so switching templates, or a new ``assistant run`` process,
+  restores it in milliseconds instead of reading it again.
 """
 
 from __future__ import annotations
@@ -30,7 +33,14 @@ import llama_cpp
 import psutil
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-from assistant.backend import CancelToken, GenerationParams, Stats, TextStream
+from assistant.backend import (
+    CancelToken,
+    GenerationParams,
+    ReadProgress,
+    Stats,
+    TextStream,
+)
+from assistant.backend.prefix_store import ModelIdentity, PrefixStore
 from assistant.errors import InputError, ModelError
 from assistant.gguf import GGUFError, GGUFInfo, read_gguf
 from assistant.prompt import Message
@@ -94,11 +104,16 @@ def physical_cores() -> int:
 class LlamaBackend:
     """A loaded GGUF model. Build it with :func:`load_backend`."""
 
-    def __init__(self, llama: llama_cpp.Llama, info: GGUFInfo, notice: str | None = None) -> None:
+    def __init__(self, llama: llama_cpp.Llama, info: GGUFInfo, notice: str | None = None,
+                 store: PrefixStore | None = None, identity: ModelIdentity | None = None) -> None:
         self._llama: llama_cpp.Llama | None = llama
         self.info = info
         self.notice = notice
         """What the user should know about how the model was loaded (a failed GPU offload)."""
+        self.store = store
+        self.identity = identity
+        self.last_prefix = ""
+        """How the last prefix was made ready: "live", "restored", "computed" or ""."""
         self._lock = threading.Lock()
         self._cancel: CancelToken | None = None
         template = info.chat_template
@@ -151,7 +166,8 @@ class LlamaBackend:
     # -- running -----------------------------------------------------------
 
     def stream(self, messages: Sequence[Message], params: GenerationParams,
-               cancel: CancelToken | None = None) -> TextStream:
+               cancel: CancelToken | None = None,
+               progress: ReadProgress | None = None) -> TextStream:
         tokens = self.tokenize_prompt(messages)
         if len(tokens) >= self.n_ctx:
             raise InputError(
@@ -160,11 +176,13 @@ class LlamaBackend:
             )
         stats = Stats(prompt_tokens=len(tokens))
         token = cancel or CancelToken()
-        chunks = self._run(tokens, params, token, stats)
+        prefix = self.prefix_tokens(messages) if len(messages) > 1 else []
+        chunks = self._run(tokens, prefix, params, token, stats, progress)
         return TextStream(chunks, stats, chunks.close)
 
-    def _run(self, tokens: list[int], params: GenerationParams, cancel: CancelToken,
-             stats: Stats) -> Generator[str, None, None]:
+    def _run(self, tokens: list[int], prefix: list[int], params: GenerationParams,
+             cancel: CancelToken, stats: Stats,
+             progress: ReadProgress | None = None) -> Generator[str, None, None]:
         if not self._lock.acquire(blocking=False):
             raise ModelError("The model is already generating; wait or stop that run first.")
         llama = self._model()
@@ -173,7 +191,13 @@ class LlamaBackend:
         completion: Iterator[Any] | None = None
         self._cancel = cancel
         try:
-            stats.cached_tokens = _reusable_prefix(list(llama.input_ids[: llama.n_tokens]), tokens)
+            cached = _reusable_prefix(list(llama.input_ids[: llama.n_tokens]), tokens)
+            if prefix and tokens[: len(prefix)] == prefix and \
+                    self._ensure_prefix(prefix) != "computed":
+                cached = _reusable_prefix(list(llama.input_ids[: llama.n_tokens]), tokens)
+            stats.cached_tokens = cached
+            if progress is not None:
+                self._read(tokens, progress)
             llama_cpp.llama_perf_context_reset(llama.ctx)
             completion = llama.create_completion(  # type: ignore[assignment]
                 prompt=tokens,
@@ -225,31 +249,105 @@ class LlamaBackend:
         stats.completion_tokens = generated
         stats.decode_s = float(perf.t_eval_ms) / 1000.0
 
-    def warm(self, messages: Sequence[Message]) -> None:
-        """Put the fixed prefix (system and examples) into the KV cache.
+    def _read(self, tokens: list[int], progress: ReadProgress) -> None:
+        """Evaluate a long prompt batch by batch here, reporting after each batch.
 
-        The prefix is found by formatting the messages with a sentinel in place
-        of the last user message; its tokens are evaluated now so the next
-        run reuses them. Skipped quietly while a run holds the model.
+        Prompts that fit one batch are left to the completion. The last two
+        tokens are always left to it too: it evaluates them as one batch, so
+        llama.cpp's counters still tell prompt tokens from generated ones.
+        Stop works inside a batch (the abort callback).
+        """
+        llama = self._model()
+        done = _common_prefix(list(llama.input_ids[: llama.n_tokens]), tokens[:-1])
+        total, step = len(tokens), max(1, llama.n_batch)
+        progress(done, total)
+        if total - done <= step:
+            return
+        llama.n_tokens = done
+        while done < total - 2:
+            batch = tokens[done: min(done + step, total - 2)]
+            llama.eval(batch)
+            done += len(batch)
+            progress(done, total)
+
+    def warm(self, messages: Sequence[Message]) -> None:
+        """Make the fixed prefix (system and examples) ready in the KV cache.
+
+        From the prefix store when it has it, else by evaluating it (and then
+        storing it). Skipped quietly while a run holds the model.
         """
         if not messages or not self._lock.acquire(blocking=False):
             return
         try:
-            llama = self._model()
-            stand_in = [*messages[:-1], Message("user", _SENTINEL)]
-            text = self.format_prompt(stand_in)
-            prefix = text[: text.index(_SENTINEL)]
-            # The last token may merge with the input once it is there.
-            tokens = llama.tokenize(prefix.encode("utf-8"), add_bos=False, special=True)[:-1]
-            same = _common_prefix(list(llama.input_ids[: llama.n_tokens]), tokens)
-            if same < len(tokens):
-                llama.n_tokens = same
-                llama.eval(tokens[same:])
-                # llama.cpp books queued work in its perf counters only when it
-                # synchronises; do it now so the next run's figures are its own.
-                llama_cpp.llama_synchronize(llama.ctx)
+            prefix = self.prefix_tokens(messages)
+            if prefix:
+                self._ensure_prefix(prefix)
         finally:
             self._lock.release()
+
+    def prefix_tokens(self, messages: Sequence[Message]) -> list[int]:
+        """The tokens of everything before the last message, as the full prompt starts.
+
+        The prefix is found by formatting the messages with a sentinel in place
+        of the last user message. Its last token is left out: it may merge
+        with the input once the input is there.
+        """
+        stand_in = [*messages[:-1], Message("user", _SENTINEL)]
+        text = self.format_prompt(stand_in)
+        prefix = text[: text.index(_SENTINEL)]
+        return self._model().tokenize(prefix.encode("utf-8"), add_bos=False, special=True)[:-1]
+
+    def _ensure_prefix(self, prefix: list[int]) -> str:
+        """Put ``prefix`` in the KV cache; say how: "live", "restored" or "computed".
+
+        Called with the model's lock held (by a run or a warm-up).
+        """
+        llama = self._model()
+        same = _common_prefix(list(llama.input_ids[: llama.n_tokens]), prefix)
+        if same == len(prefix):
+            outcome = "live"
+        elif self._restore(prefix):
+            outcome = "restored"
+        else:
+            llama.n_tokens = same
+            llama.eval(prefix[same:])
+            # llama.cpp books queued work in its perf counters only when it
+            # synchronises; do it now so the next run's figures are its own.
+            llama_cpp.llama_synchronize(llama.ctx)
+            self._save(prefix)
+            outcome = "computed"
+        self.last_prefix = outcome
+        return outcome
+
+    def _restore(self, prefix: list[int]) -> bool:
+        store, identity = self.store, self.identity
+        if store is None or identity is None:
+            return False
+        state = store.get(identity, prefix)
+        if state is None:
+            return False
+        llama = self._model()
+        buffer = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
+        read = llama_cpp.llama_state_set_data(llama.ctx, buffer, len(state))
+        if read != len(state):
+            log.warning("a saved prompt state did not load (%d of %d bytes); reading the "
+                        "prompt again", read, len(state))
+            store.discard(identity, prefix)
+            llama.n_tokens = 0  # the next evaluation clears the KV cache from 0
+            return False
+        llama.input_ids[: len(prefix)] = prefix
+        llama.n_tokens = len(prefix)
+        return True
+
+    def _save(self, prefix: list[int]) -> None:
+        store, identity = self.store, self.identity
+        if store is None or identity is None:
+            return
+        llama = self._model()
+        size = llama_cpp.llama_state_get_size(llama.ctx)
+        buffer = (ctypes.c_uint8 * size)()
+        written = llama_cpp.llama_state_get_data(llama.ctx, buffer, size)
+        store.put(identity, prefix, bytes(buffer)[:written])
 
     def close(self) -> None:
         """Free the model's memory now rather than at garbage collection."""
@@ -300,7 +398,7 @@ def gpu_offload_supported() -> bool:
 
 
 def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0,
-                 n_gpu_layers: int = 0) -> LlamaBackend:
+                 n_gpu_layers: int = 0, store: PrefixStore | None = None) -> LlamaBackend:
     """Load ``path`` or raise :class:`ModelError` saying which file and why.
 
     The header is checked first in pure Python, so a missing, foreign or
@@ -332,7 +430,9 @@ def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0,
         llama = _load(path, n_ctx, threads, 0)
         notice = (f"The model could not be put on the GPU ({exc}); it runs on the CPU. "
                   "Lower 'GPU layers' in Settings, or set it to 0.")
-    return LlamaBackend(llama, info, notice)
+    identity = ModelIdentity.of(path, llama.n_ctx(), offload if notice is None else 0,
+                                llama_cpp.__version__)
+    return LlamaBackend(llama, info, notice, store, identity)
 
 
 def _load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int) -> llama_cpp.Llama:

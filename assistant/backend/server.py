@@ -36,7 +36,13 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from assistant.backend import CancelToken, GenerationParams, Stats, TextStream
+from assistant.backend import (
+    CancelToken,
+    GenerationParams,
+    ReadProgress,
+    Stats,
+    TextStream,
+)
 from assistant.backend.config import ServerModel, check_url, is_loopback
 from assistant.budget import Estimate
 from assistant.errors import ModelError
@@ -217,7 +223,8 @@ class ServerBackend:
         return self._connection.base_url
 
     def stream(self, messages: Sequence[Message], params: GenerationParams,
-               cancel: CancelToken | None = None) -> TextStream:
+               cancel: CancelToken | None = None,
+               progress: ReadProgress | None = None) -> TextStream:
         body: dict[str, Any] = {
             "model": self.model,
             "messages": [m.as_dict() for m in messages],

@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.run_button.clicked.connect(self.run)
         self.stop_button.clicked.connect(self.controller.stop)
         self.stop_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.regenerate_button.clicked.connect(self.regenerate)
+        self.regenerate_button.clicked.connect(self.run)  # fresh sampling, same values
         self.copy_button.clicked.connect(self.output.copy_to_clipboard)
         self.save_button.clicked.connect(self.save_answer)
         self.example_button.clicked.connect(self.save_as_example)
@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         c.model_failed.connect(self._on_model_failed)
         c.model_notice.connect(self._on_model_notice)
         c.planned.connect(self._on_planned)
+        c.reading.connect(lambda done, total: self._mine() and self.output.show_reading(done, total))
         c.chunk.connect(self._on_chunk)
         c.run_finished.connect(self._on_finished)
         c.run_failed.connect(self._on_run_failed)
@@ -335,11 +336,6 @@ class MainWindow(QMainWindow):
         self.stats_label.clear()
         if self.controller.run(job):
             self._last_job = job
-
-    @Slot()
-    def regenerate(self) -> None:
-        """Run the last job again with fresh sampling."""
-        self.run()
 
     def _mine(self) -> bool:
         """True if the model's current or last run was started here."""

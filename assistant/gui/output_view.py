@@ -41,7 +41,7 @@ from PySide6.QtGui import (
     QTextFrameFormat,
     QTextTable,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QProgressBar, QTextBrowser, QWidget
 
 FLUSH_MS = 40
 """Shortest pause between renders while streaming."""
@@ -98,6 +98,10 @@ class OutputView(QTextBrowser):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
+        self.reading_bar = QProgressBar(self.viewport())
+        self.reading_bar.setObjectName("readingBar")
+        self.reading_bar.setTextVisible(True)
+        self.reading_bar.hide()
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
@@ -117,8 +121,26 @@ class OutputView(QTextBrowser):
         return self._text
 
     @Slot()
+    @Slot(int, int)
+    def show_reading(self, done: int, total: int) -> None:
+        """While the prompt is read (before the first chunk): a bar with the count."""
+        if self.has_text or total <= 0:
+            return
+        bar = self.reading_bar
+        bar.setRange(0, total)
+        bar.setValue(min(done, total))
+        bar.setFormat(self.tr("Reading the prompt: {done} of {total} tokens").format(
+            done=f"{min(done, total):,}", total=f"{total:,}"))
+        self._place_reading_bar()
+        bar.show()
+
+    def _place_reading_bar(self) -> None:
+        area = self.viewport().rect()
+        self.reading_bar.setGeometry(16, 16, max(120, area.width() - 32), 22)
+
     def begin(self) -> None:
         """Clear the pane for a new answer and follow its end again."""
+        self.reading_bar.hide()
         had_text = self.has_text
         self._timer.stop()
         self._text = ""
@@ -141,6 +163,7 @@ class OutputView(QTextBrowser):
         if not text:
             return
         was_empty = not self.has_text
+        self.reading_bar.hide()
         self._pending.append(text)
         if not self._timer.isActive():
             self._timer.start(self._pause_ms)
@@ -150,6 +173,7 @@ class OutputView(QTextBrowser):
     @Slot()
     def finish(self) -> None:
         """The stream ended: render everything now."""
+        self.reading_bar.hide()
         self._timer.stop()
         self._take_pending()
         if self._rendered_len != len(self._text):

@@ -99,6 +99,7 @@ class QuickPrompt(QWidget):
         self.replace_button.clicked.connect(self._replace)
         self.main_button.clicked.connect(self._open_in_main)
         controller.chunk.connect(self._on_chunk)
+        controller.reading.connect(self._on_reading)
         controller.run_finished.connect(self._on_finished)
         controller.run_failed.connect(self._on_failed)
         self.retranslate_ui()
@@ -238,6 +239,11 @@ class QuickPrompt(QWidget):
     def _on_chunk(self, text: str) -> None:
         if self.controller.last_owner is self:
             self.output.append_chunk(text)
+
+    @Slot(int, int)
+    def _on_reading(self, done: int, total: int) -> None:
+        if self.controller.last_owner is self:
+            self.output.show_reading(done, total)
 
     @Slot(object)
     def _on_finished(self, stats: Stats) -> None:

@@ -41,7 +41,7 @@ from assistant.gui.server_settings import ListModels, ServerSettings
 from assistant.modelfiles import ModelFile, Origin, describe
 from assistant.settings import SPECS, Settings, check
 
-LOCAL_KEYS = ("model", "n_gpu_layers", "n_ctx", "n_threads")
+LOCAL_KEYS = ("model", "n_gpu_layers", "n_ctx", "n_threads", "prefix_cache_mb", "prefix_disk_mb")
 """Rows shown only for a local model; the server's own are in ServerSettings."""
 
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -90,7 +90,10 @@ class SettingsDialog(QDialog):
                  hotkey_status: str = "", parent: QWidget | None = None, *,
                  gpu_supported: bool = False, key_place: tuple[str | None, str] = (None, ""),
                  stored_key: Callable[[str], str] = lambda _url: "",
-                 list_models: ListModels | None = None) -> None:
+                 list_models: ListModels | None = None,
+                 saved_prompts: tuple[Callable[[], int], Callable[[], int]] | None = None
+                 ) -> None:
+        """``saved_prompts`` is (bytes on disk, clear them): the prepared-prompt store."""
         super().__init__(parent)
         self._settings, self._models_dir = settings, models_dir
         self._gpu_supported = gpu_supported
@@ -118,11 +121,19 @@ class SettingsDialog(QDialog):
         self.gpu_spin.setEnabled(gpu_supported)
         self.temperature_spin, self.max_tokens_spin = QDoubleSpinBox(), QSpinBox()
         self.temperature_spin.setDecimals(2)
+        self.ram_cache_spin, self.disk_cache_spin = QSpinBox(), QSpinBox()
+        self._saved_prompts = saved_prompts
+        self.clear_button = QPushButton()
+        self.clear_button.setObjectName("clearSavedPrompts")
+        self.clear_button.setEnabled(saved_prompts is not None)
+        self.clear_button.clicked.connect(self._clear_saved_prompts)
         self._spins: dict[str, QSpinBox | QDoubleSpinBox] = {
             "n_gpu_layers": self.gpu_spin, "n_ctx": self.context_spin,
-            "n_threads": self.threads_spin, "temperature": self.temperature_spin,
+            "n_threads": self.threads_spin, "prefix_cache_mb": self.ram_cache_spin,
+            "prefix_disk_mb": self.disk_cache_spin, "temperature": self.temperature_spin,
             "max_tokens": self.max_tokens_spin}
-        for (key, spin), step in zip(self._spins.items(), (1, 256, 1, 0.05, 100), strict=True):
+        for (key, spin), step in zip(self._spins.items(), (1, 256, 1, 128, 512, 0.05, 100),
+                                     strict=True):
             number: Any = int if isinstance(spin, QSpinBox) else float
             cast(Any, spin).setRange(number(SPECS[key].minimum), number(SPECS[key].maximum))
             cast(Any, spin).setSingleStep(number(step))
@@ -142,12 +153,19 @@ class SettingsDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.model_box, 1)
         row.addWidget(self.browse_button)
+        disk_row = QWidget()
+        row = QHBoxLayout(disk_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.disk_cache_spin, 1)
+        row.addWidget(self.clear_button)
         form = QFormLayout(self)
         self._form = form
         spins = self._spins
         for key, field in (("model_source", self.source_box), ("model", model_row),
                            ("n_gpu_layers", spins["n_gpu_layers"]), ("n_ctx", spins["n_ctx"]),
-                           ("n_threads", spins["n_threads"]), ("server_url", self.server),
+                           ("n_threads", spins["n_threads"]),
+                           ("prefix_cache_mb", spins["prefix_cache_mb"]),
+                           ("prefix_disk_mb", disk_row), ("server_url", self.server),
                            ("temperature", spins["temperature"]),
                            ("max_tokens", spins["max_tokens"]),
                            ("ui_language", self.language_box), ("hotkey", self.hotkey_edit)):
@@ -180,7 +198,8 @@ class SettingsDialog(QDialog):
         # The help texts repeat SPECS' descriptions as literals so that lupdate
         # sees them; a test checks that they still match SPECS.
         names = (self.tr("Model source"), self.tr("Model"), self.tr("GPU layers"),
-                 self.tr("Context size"), self.tr("Threads"), self.tr("Model server"),
+                 self.tr("Context size"), self.tr("Threads"), self.tr("Prepared prompts"),
+                 self.tr("…kept on disk"), self.tr("Model server"),
                  self.tr("Temperature"), self.tr("Max answer tokens"), self.tr("UI language"),
                  self.tr("Global hotkey"))
         helps = (self.tr("Where the model runs: a local GGUF file, or a model server."),
@@ -188,6 +207,10 @@ class SettingsDialog(QDialog):
                  self.tr("Model layers put on the GPU: 0 = CPU only, -1 = all."),
                  self.tr("Context size in tokens: prompt, examples and answer together."),
                  self.tr("CPU threads for the model; 0 means one per physical core."),
+                 self.tr("Memory in MB for the prepared prompts of recently used templates; 0 "
+                         "keeps none."),
+                 self.tr("Disk space in MB for prepared prompts kept across restarts; 0 keeps "
+                         "none."),
                  self.tr("Address of an OpenAI-compatible server, e.g. "
                          "http://127.0.0.1:11434/v1 for Ollama."),
                  self.tr("Default randomness of answers (templates may set their own)."),
@@ -203,6 +226,10 @@ class SettingsDialog(QDialog):
         self.source_box.setItemText(1, self.tr("Model server (Ollama, LM Studio, llama-server, "
                                                "vLLM…)"))
         self.gpu_spin.setSpecialValueText(self.tr("All layers"))
+        for spin in (self.ram_cache_spin, self.disk_cache_spin):
+            spin.setSuffix(self.tr(" MB"))
+            spin.setSpecialValueText(self.tr("None"))
+        self._describe_saved_prompts()
         self.server.retranslate_ui()
         self._status_label.setText(self.tr("Hotkey status"))
         self.browse_button.setText(self.tr("Browse…"))
@@ -378,6 +405,19 @@ class SettingsDialog(QDialog):
         needed = max(needed, layout.totalMinimumSize().height())
         if needed > 0 and needed != self.height():
             self.resize(width, needed)
+
+    def _describe_saved_prompts(self, freed: int | None = None) -> None:
+        if freed is not None:
+            self.clear_button.setText(self.tr("Cleared {size:.0f} MB").format(
+                size=freed / 1024 ** 2))
+            return
+        usage = self._saved_prompts[0]() if self._saved_prompts is not None else 0
+        self.clear_button.setText(self.tr("Clear ({size:.0f} MB)").format(
+            size=usage / 1024 ** 2))
+
+    def _clear_saved_prompts(self) -> None:
+        if self._saved_prompts is not None:
+            self._describe_saved_prompts(freed=self._saved_prompts[1]())
 
     def _hidden_rows(self) -> tuple[str, ...]:
         """The rows of the model source not chosen."""

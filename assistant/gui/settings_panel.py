@@ -53,7 +53,7 @@ class SettingsFlow:
                                 self.core.paths.models_dir, self.hotkey_status(), parent,
                                 gpu_supported=gpu_offload_supported(),
                                 key_place=(secrets.keyring_name, str(secrets.fallback_file)),
-                                stored_key=secrets.get)
+                                stored_key=secrets.get, saved_prompts=self._saved_prompts())
         if source is not None:
             dialog.source_box.setCurrentIndex(max(0, dialog.source_box.findData(source)))
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -85,3 +85,10 @@ class SettingsFlow:
             return
         if wanted != self.controller.config or self.controller.state == "failed":
             self.controller.load(wanted)
+
+    def _saved_prompts(self) -> tuple[Callable[[], int], Callable[[], int]]:
+        """(bytes on disk, clear) of the prepared-prompt states, for the dialog's button."""
+        from assistant.backend.prefix_store import PrefixStore
+
+        store = PrefixStore(self.core.paths.prefix_states_dir, 0, 1)
+        return store.disk_usage, store.clear

@@ -52,6 +52,7 @@ class _ModelWorker(QObject):
             backend's notice (str or None), after a load.
         load_failed(str): why the model could not be loaded.
         planned(object): the :class:`~assistant.budget.Plan` of a run, before generating.
+        reading(int, int): prompt tokens read so far and in all, while a long prompt is read.
         chunk(str): a piece of the answer.
         finished(object): the run's :class:`~assistant.backend.Stats` (also when stopped).
         failed(str): why a run could not start or went wrong.
@@ -60,6 +61,7 @@ class _ModelWorker(QObject):
     loaded = Signal(str, int, object)
     load_failed = Signal(str)
     planned = Signal(object)
+    reading = Signal(int, int)
     chunk = Signal(str)
     finished = Signal(object)
     failed = Signal(str)
@@ -95,7 +97,7 @@ class _ModelWorker(QObject):
                                max_tokens=job.params.max_tokens, use_examples=job.use_examples,
                                context=job.context)
             self.planned.emit(plan)
-            stream = backend.stream(plan.messages, job.params, job.cancel)
+            stream = backend.stream(plan.messages, job.params, job.cancel, self.reading.emit)
             for piece in stream:
                 self.chunk.emit(piece)
         except AssistantError as exc:
@@ -139,6 +141,7 @@ class ModelController(QObject):
             GPU offload), for the status line.
         model_failed(str): the load error, for the status line.
         planned(object): the Plan of the run that is starting.
+        reading(int, int): prompt tokens read and in all, while a long prompt is read.
         chunk(str): a piece of the answer.
         run_finished(object): Stats of the run (finish_reason says if it was stopped).
         run_failed(str): the error of a run.
@@ -149,6 +152,7 @@ class ModelController(QObject):
     model_notice = Signal(str)
     model_failed = Signal(str)
     planned = Signal(object)
+    reading = Signal(int, int)
     chunk = Signal(str)
     run_finished = Signal(object)
     run_failed = Signal(str)
@@ -179,6 +183,7 @@ class ModelController(QObject):
         self._worker.loaded.connect(self._on_loaded)
         self._worker.load_failed.connect(self._on_load_failed)
         self._worker.planned.connect(self.planned)
+        self._worker.reading.connect(self.reading)
         self._worker.chunk.connect(self.chunk)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)

@@ -287,139 +287,139 @@
     </message>
     <message>
         <location filename="../../assistant/gui/app.py" line="67"/>
-        <location filename="../../assistant/gui/main_window.py" line="211"/>
+        <location filename="../../assistant/gui/main_window.py" line="212"/>
         <source>Daily-work assistant</source>
         <translation>日常办公助手</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="212"/>
+        <location filename="../../assistant/gui/main_window.py" line="213"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="213"/>
+        <location filename="../../assistant/gui/main_window.py" line="214"/>
         <source>Run the template (Ctrl+Enter)</source>
         <translation>运行模板（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="214"/>
+        <location filename="../../assistant/gui/main_window.py" line="215"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="215"/>
+        <location filename="../../assistant/gui/main_window.py" line="216"/>
         <source>Stop generating (Esc)</source>
         <translation>停止生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="216"/>
+        <location filename="../../assistant/gui/main_window.py" line="217"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="217"/>
+        <location filename="../../assistant/gui/main_window.py" line="218"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="218"/>
+        <location filename="../../assistant/gui/main_window.py" line="219"/>
         <source>Save as .md…</source>
         <translation>另存为 .md…</translation>
     </message>
     <message>
         <location filename="../../assistant/gui/answer_actions.py" line="88"/>
-        <location filename="../../assistant/gui/main_window.py" line="219"/>
+        <location filename="../../assistant/gui/main_window.py" line="220"/>
         <source>Save as example</source>
         <translation>存为示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="220"/>
+        <location filename="../../assistant/gui/main_window.py" line="221"/>
         <source>Keep this answer as an example for this template: it is sent with future runs. Saved in your template folder, where you can edit it.</source>
         <translation>把这个回答保存为本模板的示例，以后运行时会一并发送。保存在模板文件夹中，可随时修改。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="223"/>
+        <location filename="../../assistant/gui/main_window.py" line="224"/>
         <source>Prompt…</source>
         <translation>提示词…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="224"/>
+        <location filename="../../assistant/gui/main_window.py" line="225"/>
         <source>Show the exact prompt and its token count</source>
         <translation>显示发送给模型的完整提示词及其 token 数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="225"/>
+        <location filename="../../assistant/gui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="226"/>
+        <location filename="../../assistant/gui/main_window.py" line="227"/>
         <source>&amp;New template…</source>
         <translation>新建模板(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="227"/>
+        <location filename="../../assistant/gui/main_window.py" line="228"/>
         <source>Open template &amp;folder</source>
         <translation>打开模板文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="228"/>
+        <location filename="../../assistant/gui/main_window.py" line="229"/>
         <source>&amp;Customize this template</source>
         <translation>自定义此模板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="229"/>
+        <location filename="../../assistant/gui/main_window.py" line="230"/>
         <source>&amp;Save answer as…</source>
         <translation>回答另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="230"/>
+        <location filename="../../assistant/gui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="231"/>
+        <location filename="../../assistant/gui/main_window.py" line="232"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="232"/>
+        <location filename="../../assistant/gui/main_window.py" line="233"/>
         <source>&amp;Prompt inspector</source>
         <translation>提示词检查器(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="233"/>
+        <location filename="../../assistant/gui/main_window.py" line="234"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="234"/>
+        <location filename="../../assistant/gui/main_window.py" line="235"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="267"/>
+        <location filename="../../assistant/gui/main_window.py" line="268"/>
         <source>your template</source>
         <translation>自定义模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="268"/>
+        <location filename="../../assistant/gui/main_window.py" line="269"/>
         <source>built-in</source>
         <translation>内置模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="308"/>
+        <location filename="../../assistant/gui/main_window.py" line="309"/>
         <source>Opened {file}; changes are picked up when you save.</source>
         <translation>已打开 {file}；保存后修改即会生效。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="324"/>
+        <location filename="../../assistant/gui/main_window.py" line="325"/>
         <source>, </source>
         <comment>separator of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="325"/>
+        <location filename="../../assistant/gui/main_window.py" line="326"/>
         <source>Fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
@@ -464,7 +464,7 @@
         <translation>已达长度上限，回答被截断</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="378"/>
+        <location filename="../../assistant/gui/main_window.py" line="374"/>
         <source>Cannot run</source>
         <translation>无法运行</translation>
     </message>
@@ -485,7 +485,7 @@
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="388"/>
+        <location filename="../../assistant/gui/main_window.py" line="384"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
@@ -500,7 +500,7 @@
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="410"/>
+        <location filename="../../assistant/gui/main_window.py" line="406"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
@@ -540,7 +540,7 @@
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="451"/>
+        <location filename="../../assistant/gui/main_window.py" line="447"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>
@@ -548,12 +548,12 @@
 <context>
     <name>ModelChooser</name>
     <message>
-        <location filename="../../assistant/gui/model_chooser.py" line="81"/>
+        <location filename="../../assistant/gui/model_chooser.py" line="87"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/model_chooser.py" line="82"/>
+        <location filename="../../assistant/gui/model_chooser.py" line="88"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
@@ -561,331 +561,331 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="187"/>
+        <location filename="../../assistant/gui/models_page.py" line="189"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="188"/>
-        <location filename="../../assistant/gui/models_page.py" line="200"/>
+        <location filename="../../assistant/gui/models_page.py" line="190"/>
+        <location filename="../../assistant/gui/models_page.py" line="202"/>
         <source>On this computer</source>
         <translation>本机上的模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="189"/>
-        <location filename="../../assistant/gui/models_page.py" line="198"/>
+        <location filename="../../assistant/gui/models_page.py" line="191"/>
+        <location filename="../../assistant/gui/models_page.py" line="200"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="189"/>
+        <location filename="../../assistant/gui/models_page.py" line="191"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="189"/>
+        <location filename="../../assistant/gui/models_page.py" line="191"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="190"/>
+        <location filename="../../assistant/gui/models_page.py" line="192"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="190"/>
+        <location filename="../../assistant/gui/models_page.py" line="192"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="191"/>
+        <location filename="../../assistant/gui/models_page.py" line="193"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="191"/>
+        <location filename="../../assistant/gui/models_page.py" line="193"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="192"/>
+        <location filename="../../assistant/gui/models_page.py" line="194"/>
         <source>Drop .gguf files here to add them.</source>
         <translation>把 .gguf 文件拖到这里即可添加。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="193"/>
+        <location filename="../../assistant/gui/models_page.py" line="195"/>
         <source>Add GGUF file…</source>
         <translation>添加 GGUF 文件…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="194"/>
+        <location filename="../../assistant/gui/models_page.py" line="196"/>
         <source>Make active</source>
         <translation>设为当前模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="195"/>
+        <location filename="../../assistant/gui/models_page.py" line="197"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="196"/>
+        <location filename="../../assistant/gui/models_page.py" line="198"/>
         <source>Open models folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="197"/>
+        <location filename="../../assistant/gui/models_page.py" line="199"/>
         <source>Recommended models</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="198"/>
-        <location filename="../../assistant/gui/models_page.py" line="508"/>
+        <location filename="../../assistant/gui/models_page.py" line="200"/>
+        <location filename="../../assistant/gui/models_page.py" line="511"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="199"/>
+        <location filename="../../assistant/gui/models_page.py" line="201"/>
         <source>RAM needed</source>
         <translation>所需内存</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="199"/>
+        <location filename="../../assistant/gui/models_page.py" line="201"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="200"/>
+        <location filename="../../assistant/gui/models_page.py" line="202"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="201"/>
+        <location filename="../../assistant/gui/models_page.py" line="203"/>
         <source>This computer: {ram:.0f} GB of RAM, {cores} cores.</source>
         <translation>本机：{ram:.0f} GB 内存，{cores} 个核心。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="204"/>
+        <location filename="../../assistant/gui/models_page.py" line="206"/>
         <source>Download from</source>
         <translation>下载来源</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="205"/>
+        <location filename="../../assistant/gui/models_page.py" line="207"/>
         <source>Download from an address…</source>
         <translation>从地址下载…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="206"/>
+        <location filename="../../assistant/gui/models_page.py" line="208"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="207"/>
+        <location filename="../../assistant/gui/models_page.py" line="209"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="238"/>
+        <location filename="../../assistant/gui/models_page.py" line="240"/>
         <source>built in (demo)</source>
         <translation>内置（演示）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="239"/>
+        <location filename="../../assistant/gui/models_page.py" line="241"/>
         <source>models folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="239"/>
+        <location filename="../../assistant/gui/models_page.py" line="241"/>
         <source>chosen file</source>
         <translation>选定的文件</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="253"/>
+        <location filename="../../assistant/gui/models_page.py" line="255"/>
         <source>the server&apos;s only model</source>
         <translation>服务器上唯一的模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="254"/>
+        <location filename="../../assistant/gui/models_page.py" line="256"/>
         <source>model server</source>
         <translation>模型服务器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="268"/>
+        <location filename="../../assistant/gui/models_page.py" line="270"/>
         <source>cannot be used</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="269"/>
+        <location filename="../../assistant/gui/models_page.py" line="271"/>
         <source> · no chat template (ChatML used)</source>
         <translation> · 无对话模板（使用 ChatML）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="322"/>
-        <location filename="../../assistant/gui/models_page.py" line="330"/>
+        <location filename="../../assistant/gui/models_page.py" line="325"/>
+        <location filename="../../assistant/gui/models_page.py" line="333"/>
         <source>Remove model</source>
         <translation>删除模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="323"/>
+        <location filename="../../assistant/gui/models_page.py" line="326"/>
         <source>Delete {file} ({size}) from the models folder? This cannot be undone.</source>
         <translation>要从模型文件夹中删除 {file}（{size}）吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="331"/>
+        <location filename="../../assistant/gui/models_page.py" line="334"/>
         <source>Could not delete {file}: {reason}</source>
         <translation>无法删除 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="343"/>
-        <location filename="../../assistant/gui/models_page.py" line="363"/>
-        <location filename="../../assistant/gui/models_page.py" line="378"/>
-        <location filename="../../assistant/gui/models_page.py" line="406"/>
-        <location filename="../../assistant/gui/models_page.py" line="410"/>
+        <location filename="../../assistant/gui/models_page.py" line="346"/>
+        <location filename="../../assistant/gui/models_page.py" line="366"/>
+        <location filename="../../assistant/gui/models_page.py" line="381"/>
+        <location filename="../../assistant/gui/models_page.py" line="409"/>
+        <location filename="../../assistant/gui/models_page.py" line="413"/>
         <source>Add GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="345"/>
+        <location filename="../../assistant/gui/models_page.py" line="348"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="379"/>
+        <location filename="../../assistant/gui/models_page.py" line="382"/>
         <source>{file} is already in the models folder.</source>
         <translation>{file} 已在模型文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="388"/>
+        <location filename="../../assistant/gui/models_page.py" line="391"/>
         <source>Copying {files} into the models folder…</source>
         <translation>正在把 {files} 复制到模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="396"/>
+        <location filename="../../assistant/gui/models_page.py" line="399"/>
         <source>Added {files}.</source>
         <translation>已添加 {files}。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="411"/>
+        <location filename="../../assistant/gui/models_page.py" line="414"/>
         <source>Copy {file} ({size}) into the models folder, or use it where it is?</source>
         <translation>把 {file}（{size}）复制到模型文件夹，还是在原位置直接使用？</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="413"/>
+        <location filename="../../assistant/gui/models_page.py" line="416"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="414"/>
+        <location filename="../../assistant/gui/models_page.py" line="417"/>
         <source>Use where it is</source>
         <translation>在原位置使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="454"/>
+        <location filename="../../assistant/gui/models_page.py" line="457"/>
         <source>downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="456"/>
+        <location filename="../../assistant/gui/models_page.py" line="459"/>
         <source>recommended</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="458"/>
+        <location filename="../../assistant/gui/models_page.py" line="461"/>
         <source>needs more RAM</source>
         <translation>内存不足</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="460"/>
+        <location filename="../../assistant/gui/models_page.py" line="463"/>
         <source>slow on {cores} cores</source>
         <translation>{cores} 核上较慢</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="462"/>
+        <location filename="../../assistant/gui/models_page.py" line="465"/>
         <source>runs here</source>
         <translation>可在本机运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="464"/>
+        <location filename="../../assistant/gui/models_page.py" line="467"/>
         <source>about {size}</source>
         <translation>约 {size}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="494"/>
+        <location filename="../../assistant/gui/models_page.py" line="497"/>
         <source>Runs on a 2-core laptop.</source>
         <translation>双核笔记本可以运行。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="495"/>
+        <location filename="../../assistant/gui/models_page.py" line="498"/>
         <source>Too slow for a 2-core laptop.</source>
         <translation>在双核笔记本上太慢。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="503"/>
+        <location filename="../../assistant/gui/models_page.py" line="506"/>
         <source>Resume ({size} already here)</source>
         <translation>继续下载（已下载 {size}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="506"/>
+        <location filename="../../assistant/gui/models_page.py" line="509"/>
         <source>Downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="537"/>
-        <location filename="../../assistant/gui/models_page.py" line="544"/>
+        <location filename="../../assistant/gui/models_page.py" line="539"/>
+        <location filename="../../assistant/gui/models_page.py" line="546"/>
         <source>Download from an address</source>
         <translation>从地址下载</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="538"/>
+        <location filename="../../assistant/gui/models_page.py" line="540"/>
         <source>Address of the .gguf file (a Hugging Face or ModelScope file page works too):</source>
         <translation>.gguf 文件的地址（也可以是 Hugging Face 或 ModelScope 的文件页面）：</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="558"/>
+        <location filename="../../assistant/gui/models_page.py" line="560"/>
         <source>Starting the download of {name}…</source>
         <translation>正在开始下载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="570"/>
+        <location filename="../../assistant/gui/models_page.py" line="572"/>
         <source>{file}: checking the part downloaded before… {done}</source>
         <translation>{file}：正在检查之前已下载的部分… {done}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="573"/>
+        <location filename="../../assistant/gui/models_page.py" line="575"/>
         <source>{file}: verifying…</source>
         <translation>{file}：正在校验…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="576"/>
+        <location filename="../../assistant/gui/models_page.py" line="578"/>
         <source>{minutes:.0f} min left</source>
         <translation>还剩 {minutes:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="577"/>
+        <location filename="../../assistant/gui/models_page.py" line="579"/>
         <source>{seconds:.0f} s left</source>
         <translation>还剩 {seconds:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="579"/>
+        <location filename="../../assistant/gui/models_page.py" line="581"/>
         <source>{file}: {done} of {total} · {speed}/s · {left}</source>
         <translation>{file}：{done} / {total} · {speed}/秒 · {left}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="581"/>
+        <location filename="../../assistant/gui/models_page.py" line="583"/>
         <source>unknown size</source>
         <translation>大小未知</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="591"/>
+        <location filename="../../assistant/gui/models_page.py" line="593"/>
         <source>Downloaded and verified: {file}. It is now the active model.</source>
         <translation>已下载并校验：{file}。它现在是当前模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="600"/>
+        <location filename="../../assistant/gui/models_page.py" line="602"/>
         <source> Press Resume to continue.</source>
         <translation>按“继续下载”即可接着下载。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="608"/>
+        <location filename="../../assistant/gui/models_page.py" line="610"/>
         <source>Download stopped; what was downloaded is kept. Press Resume to continue.</source>
         <translation>下载已停止，已下载的部分会保留。按“继续下载”即可接着下载。</translation>
     </message>
@@ -893,12 +893,17 @@
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../assistant/gui/output_view.py" line="180"/>
+        <location filename="../../assistant/gui/output_view.py" line="132"/>
+        <source>Reading the prompt: {done} of {total} tokens</source>
+        <translation>正在读取提示词：{done} / {total} 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/output_view.py" line="204"/>
         <source>The answer appears here.</source>
         <translation>回答将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/output_view.py" line="181"/>
+        <location filename="../../assistant/gui/output_view.py" line="205"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -1032,77 +1037,77 @@
 <context>
     <name>QuickPrompt</name>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="111"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="112"/>
         <source>Quick prompt</source>
         <translation>快速提问</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="112"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="113"/>
         <source>Nothing was selected or copied. Type or paste the text here.</source>
         <translation>没有选中或复制任何内容。请在此输入或粘贴文本。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="114"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="115"/>
         <source>Template: type a few characters, then press Enter</source>
         <translation>模板：输入几个字，然后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="115"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="116"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="116"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="117"/>
         <source>Copy the answer and close (Enter)</source>
         <translation>复制回答并关闭（Enter）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="117"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="118"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="118"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="119"/>
         <source>Paste the answer over the selection, then restore your clipboard</source>
         <translation>用回答替换选中的文本，然后恢复剪贴板原有内容</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="120"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="121"/>
         <source>Open in main window</source>
         <translation>在主窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="138"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="139"/>
         <source>No text was captured: type or paste it above.</source>
         <translation>未获取到文本：请在上方输入或粘贴。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="205"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="206"/>
         <source>The model is busy; wait or stop the other run.</source>
         <translation>模型正忙；请稍候，或停止另一个正在进行的生成。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="224"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="225"/>
         <source>Fill in the fields, then press Ctrl+Enter.</source>
         <translation>填写字段后按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="232"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="233"/>
         <source>Generating with {name}…</source>
         <translation>正在使用 {name} 生成…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="235"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="236"/>
         <source>The model is not ready yet.</source>
         <translation>模型尚未就绪。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="247"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="253"/>
         <source>Enter copies the answer · Esc closes</source>
         <translation>按 Enter 复制回答 · 按 Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="248"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="254"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -1243,207 +1248,247 @@
         <translation>在许多系统中，Ctrl+空格 用于切换中文输入法。请换一个组合键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="179"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="197"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="182"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="200"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="182"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="200"/>
         <source>Model source</source>
         <translation>模型来源</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="182"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="200"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="183"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="201"/>
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="183"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="201"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="183"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="201"/>
+        <source>Prepared prompts</source>
+        <translation>预处理的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="202"/>
         <source>Model server</source>
         <translation>模型服务器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="184"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="202"/>
+        <source>…kept on disk</source>
+        <translation>…保存在磁盘上</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="203"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="184"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="203"/>
         <source>Max answer tokens</source>
         <translation>最大回答长度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="184"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="203"/>
         <source>UI language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="185"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="204"/>
         <source>Global hotkey</source>
         <translation>全局快捷键</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="186"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="205"/>
         <source>Where the model runs: a local GGUF file, or a model server.</source>
         <translation>模型在哪里运行：本地 GGUF 文件，或模型服务器。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="187"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="206"/>
         <source>Path of the GGUF model file; empty means the embedded model.</source>
         <translation>GGUF 模型文件的路径；留空表示使用内置模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="188"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="207"/>
         <source>Model layers put on the GPU: 0 = CPU only, -1 = all.</source>
         <translation>放到 GPU 上运行的模型层数：0 = 仅用 CPU，-1 = 全部。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="189"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="208"/>
         <source>Context size in tokens: prompt, examples and answer together.</source>
         <translation>上下文长度（以 token 计），包括提示词、示例和回答。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="190"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="209"/>
         <source>CPU threads for the model; 0 means one per physical core.</source>
         <translation>模型使用的 CPU 线程数；0 表示每个物理核心一个线程。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="191"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="210"/>
+        <source>Memory in MB for the prepared prompts of recently used templates; 0 keeps none.</source>
+        <translation>为最近使用的模板保存预处理提示词所用的内存（MB）；0 表示不保存。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="212"/>
+        <source>Disk space in MB for prepared prompts kept across restarts; 0 keeps none.</source>
+        <translation>跨重启保存预处理提示词所用的磁盘空间（MB）；0 表示不保存。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="214"/>
         <source>Address of an OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama.</source>
         <translation>OpenAI 兼容服务器的地址，例如 Ollama 为 http://127.0.0.1:11434/v1。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="193"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="216"/>
         <source>Default randomness of answers (templates may set their own).</source>
         <translation>回答的默认随机程度（模板可以自行设置）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="194"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="217"/>
         <source>Default longest answer, in tokens (templates may set their own).</source>
         <translation>回答的默认最大长度，以 token 计（模板可以自行设置）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="195"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="218"/>
         <source>Language of the interface.</source>
         <translation>界面显示的语言。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="196"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="219"/>
         <source>Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J.</source>
         <translation>打开快速提问窗口的全局快捷键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="202"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="225"/>
         <source>Local GGUF file (runs on this computer)</source>
         <translation>本地 GGUF 文件（在本机运行）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="203"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="226"/>
         <source>Model server (Ollama, LM Studio, llama-server, vLLM…)</source>
         <translation>模型服务器（Ollama、LM Studio、llama-server、vLLM…）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="205"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="228"/>
         <source>All layers</source>
         <translation>全部层</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="207"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="230"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="231"/>
+        <source>None</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="234"/>
         <source>Hotkey status</source>
         <translation>快捷键状态</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="208"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="235"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="209"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="236"/>
         <source>Automatic (one per physical core)</source>
         <translation>自动（每个物理核心一个线程）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="210"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="237"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="211"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="238"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="281"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="308"/>
         <source>Embedded model (SmolLM2-135M)</source>
         <translation>内置模型（SmolLM2-135M）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="284"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="311"/>
         <source>{name} — cannot be used</source>
         <translation>{name} — 无法使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="288"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="315"/>
         <source>{size:.1f} GB</source>
         <translation>{size:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="289"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="316"/>
         <source>{size:.0f} MB</source>
         <translation>{size:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="290"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="317"/>
         <source>{name} — {size}, {architecture}, {quantization}</source>
         <translation>{name} — {size}，{architecture}，{quantization}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="292"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="319"/>
         <source>unknown architecture</source>
         <translation>未知架构</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="293"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="320"/>
         <source>unknown quantization</source>
         <translation>未知量化方式</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="330"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="357"/>
         <source>Enter a number from {minimum:g} to {maximum:g}.</source>
         <translation>请输入 {minimum:g} 到 {maximum:g} 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="346"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="373"/>
         <source>The file was not added; the previous model is still selected. {reason}</source>
         <translation>未添加该文件，仍使用原来选择的模型。{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="350"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="377"/>
         <source>This llama.cpp build runs on the CPU only. To use a GPU, install a CUDA or Metal build of llama-cpp-python (see the README), then restart.</source>
         <translation>当前的 llama.cpp 版本只能在 CPU 上运行。如需使用 GPU，请安装 CUDA 或 Metal 版本的 llama-cpp-python（见 README），然后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="397"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="411"/>
+        <source>Cleared {size:.0f} MB</source>
+        <translation>已清除 {size:.0f} MB</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="415"/>
+        <source>Clear ({size:.0f} MB)</source>
+        <translation>清除（{size:.0f} MB）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="437"/>
         <source>Choose a model file</source>
         <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="399"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="439"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
@@ -1655,17 +1700,17 @@
 <context>
     <name>_ModelWorker</name>
     <message>
-        <location filename="../../assistant/gui/worker.py" line="82"/>
+        <location filename="../../assistant/gui/worker.py" line="84"/>
         <source>Unexpected error while loading the model: {error}</source>
         <translation>加载模型时发生意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/worker.py" line="91"/>
+        <location filename="../../assistant/gui/worker.py" line="93"/>
         <source>No model is loaded.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/worker.py" line="106"/>
+        <location filename="../../assistant/gui/worker.py" line="108"/>
         <source>Unexpected error: {error}. The log has the details.</source>
         <translation>意外错误：{error}。详情见日志。</translation>
     </message>

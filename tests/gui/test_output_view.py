@@ -178,3 +178,18 @@ def test_retranslate_on_language_change(view: OutputView) -> None:
     QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
     assert view.placeholder() == "The answer appears here."
     assert view.accessibleName() == "Answer"
+
+
+def test_reading_bar_shows_the_count_until_the_first_chunk(qtbot: QtBot) -> None:
+    view = OutputView()
+    qtbot.addWidget(view)
+    view.show()
+    view.begin()
+    view.show_reading(512, 1235)
+    bar = view.reading_bar
+    assert bar.isVisible() and bar.value() == 512 and bar.maximum() == 1235
+    assert bar.text() == "Reading the prompt: 512 of 1,235 tokens"
+    view.append_chunk("Hello")
+    assert not bar.isVisible()
+    view.show_reading(1000, 1235)  # late report after the answer began: ignored
+    assert not bar.isVisible()

@@ -385,3 +385,21 @@ def test_height_follows_messages_no_text_cut_no_gap(qtbot: QtBot, make: Make) ->
     assert label.height() >= label.heightForWidth(label.width()) and bottom <= dialog.height()
     dialog.server.url_edit.setText("http://127.0.0.1:11434/v1")
     qtbot.waitUntil(lambda: dialog.height() == before, timeout=3000)
+
+
+def test_saved_prompts_can_be_cleared_and_bounded(qtbot: QtBot, tmp_path: Path) -> None:
+    from assistant.backend.prefix_store import ModelIdentity, PrefixStore
+
+    store = PrefixStore(tmp_path / "states", 0, 100 * 1024 * 1024)
+    store.put(ModelIdentity("/m.gguf", 1, 1, 4096, 0, "x"), [1, 2, 3], b"\0" * 3 * 1024 * 1024)
+    dialog = SettingsDialog(Settings(), [], tmp_path, saved_prompts=(store.disk_usage,
+                                                                     store.clear))
+    qtbot.addWidget(dialog)
+    assert dialog.clear_button.text() == "Clear (3 MB)"
+    dialog.clear_button.click()
+    assert store.files() == [] and dialog.clear_button.text() == "Cleared 3 MB"
+    dialog.ram_cache_spin.setValue(0)
+    dialog.disk_cache_spin.setValue(4096)
+    assert dialog.ram_cache_spin.text() == "None"
+    result = dialog.result_settings()
+    assert (result.prefix_cache_mb, result.prefix_disk_mb) == (0, 4096)
