@@ -28,12 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from assistant.backend import GenerationParams  # noqa: E402
-from assistant.backend.llama import load_backend  # noqa: E402
-from assistant.backend.prefix_store import PrefixStore  # noqa: E402
-from assistant.modelfiles import embedded_model_path  # noqa: E402
-from assistant.prompt import build_messages  # noqa: E402
-from assistant.templating.library import load_library  # noqa: E402
+from assistant.backend import GenerationParams
+from assistant.backend.llama import load_backend
+from assistant.backend.prefix_store import PrefixStore
+from assistant.modelfiles import embedded_model_path
+from assistant.prompt import build_messages
+from assistant.templating.library import load_library
 
 MB = 1024 * 1024
 TEMPLATES = ("weekly-report-en", "meeting-minutes-en", "proofread-en")
@@ -42,9 +42,15 @@ VALUES = {"notes": "Mon: fixed the login bug. Tue: reviewed the export PR with L
           "text": "Their going to the meeting tomorow."}
 
 
+def values_for(template: object) -> dict[str, str]:
+    """A value for every field: ours, else the field's default or first choice."""
+    return {f.name: VALUES.get(f.name) or f.default or (f.options[0] if f.options else "x")
+            for f in template.fields}  # type: ignore[attr-defined]
+
+
 def ttft(backend: object, template_id: str) -> float:
     template = load_library(None).get(template_id)
-    values = {f.name: VALUES.get(f.name, "x") for f in template.fields}
+    values = values_for(template)
     stream = backend.stream(build_messages(template, values),  # type: ignore[attr-defined]
                             GenerationParams(max_tokens=2, seed=1))
     for _ in stream:
@@ -74,7 +80,7 @@ def fresh_process(model: Path, runs: int) -> tuple[float, float]:
         with tempfile.TemporaryDirectory() as home:
             env = {**os.environ, "ASSISTANT_HOME": home}
 
-            def run() -> float:
+            def run(env: dict[str, str] = env) -> float:
                 done = subprocess.run(
                     [sys.executable, "-m", "assistant", "run", TEMPLATES[0], "--model",
                      str(model), "--set", f"notes={VALUES['notes']}", "--max-tokens", "2",
@@ -91,7 +97,7 @@ def raw_cold(model: Path, runs: int) -> float:
     import llama_cpp
 
     template = load_library(None).get(TEMPLATES[0])
-    values = {f.name: VALUES.get(f.name, "x") for f in template.fields}
+    values = values_for(template)
     messages = [m.as_dict() for m in build_messages(template, values)]
     times = []
     for _ in range(runs):
