@@ -27,7 +27,7 @@ from Xlib import X, display
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from assistant.modelfiles import embedded_model_path  # noqa: E402
+from assistant.modelfiles import embedded_model_path
 
 BARE = """
 import sys

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from assistant.templating.library import load_library  # noqa: E402
+from assistant.templating.library import load_library
 
 
 def main() -> None:
