@@ -17,7 +17,7 @@ import pytest
 from openai_stub import CHUNKS, StubServer
 
 from assistant.backend import CancelToken, GenerationParams, PrefixWarming, TokenCounting
-from assistant.backend import server as server_mod
+from assistant.backend import server_errors
 from assistant.backend.config import ServerModel, check_url, is_loopback
 from assistant.backend.server import ServerBackend, connect, list_models
 from assistant.budget import Estimate, counter_for, plan_prompt
@@ -338,7 +338,7 @@ def full_backlog() -> Iterator[str]:
 
 
 def test_connect_timeout(full_backlog: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(server_mod, "CONNECT_TIMEOUT_S", 0.3)
+    monkeypatch.setattr(server_errors, "CONNECT_TIMEOUT_S", 0.3)
     with pytest.raises(ModelError) as caught:
         connect(ServerModel(full_backlog))
     assert f"The server at {full_backlog} did not answer within 0.3 s" in str(caught.value)

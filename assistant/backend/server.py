@@ -27,12 +27,10 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import time
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -42,8 +40,17 @@ from assistant.backend import (
     ReadProgress,
     Stats,
     TextStream,
+    server_errors,
 )
 from assistant.backend.config import ServerModel, check_url, is_loopback
+from assistant.backend.server_errors import (
+    cut_message,
+    error_text,
+    malformed,
+    snippet,
+    status_error,
+    transport_error,
+)
 from assistant.budget import Estimate
 from assistant.errors import ModelError
 from assistant.netstop import SocketStopper
@@ -51,8 +58,6 @@ from assistant.prompt import Message
 
 log = logging.getLogger(__name__)
 
-CONNECT_TIMEOUT_S = 10.0
-"""A server on the network answers a TCP connect in well under this."""
 
 PRESETS: dict[str, str] = {
     "Ollama": "http://127.0.0.1:11434/v1",
@@ -93,7 +98,7 @@ class _Connection:
             headers["Authorization"] = f"Bearer {config.api_key}"
         self.client = httpx.Client(
             headers=headers,
-            timeout=httpx.Timeout(config.timeout_s, connect=CONNECT_TIMEOUT_S),
+            timeout=httpx.Timeout(config.timeout_s, connect=server_errors.CONNECT_TIMEOUT_S),
             limits=httpx.Limits(max_keepalive_connections=0),
             # Proxy variables are for the outside world; a server on this
             # machine is never reached through a proxy.
@@ -125,9 +130,10 @@ def _list_models(connection: _Connection) -> list[ServerModelInfo]:
     try:
         response = connection.client.get(url)
     except httpx.HTTPError as exc:
-        raise _transport_error(connection, url, exc) from None
+        raise transport_error(connection.base_url, connection.config.timeout_s, url,
+                              exc) from None
     if response.status_code != 200:
-        raise _status_error(connection, url, response)
+        raise status_error(connection.base_url, url, response)
     try:
         data = response.json()
         entries = data["data"] if isinstance(data, dict) else data
@@ -135,7 +141,7 @@ def _list_models(connection: _Connection) -> list[ServerModelInfo]:
     except (ValueError, KeyError, TypeError):
         raise ModelError(
             f"{url} answered, but not with an OpenAI-compatible model list "
-            f"({_snippet(response.text)}). Check that the address is the server's API, "
+            f"({snippet(response.text)}). Check that the address is the server's API, "
             "usually ending in /v1.") from None
     return models
 
@@ -259,7 +265,7 @@ class ServerBackend:
                                           extensions={"trace": stopper.trace}) as response:
                 if response.status_code != 200:
                     response.read()
-                    raise _status_error(connection, url, response)
+                    raise status_error(connection.base_url, url, response)
                 for data in _events(connection, url, response):
                     if data is None:  # [DONE]
                         ended = True
@@ -267,7 +273,7 @@ class ServerBackend:
                     events += 1
                     if "error" in data:
                         raise ModelError(f"The server at {connection.base_url} reported an "
-                                         f"error while answering: {_error_text(data)}")
+                                         f"error while answering: {error_text(data)}")
                     _read_usage(data, stats)
                     for choice in data.get("choices") or ():
                         text = (choice.get("delta") or choice.get("message") or {}).get("content")
@@ -290,12 +296,14 @@ class ServerBackend:
                         # the stream without a word when the request fails, e.g.
                         # a prompt too long: ask once more, unstreamed, to learn why.
                         raise _reason_for_silence(connection, url, body)
-                    raise ModelError(_cut_message(connection, "closed the connection", True))
+                    raise ModelError(cut_message(connection.base_url, "closed the connection",
+                                                 True))
         except httpx.HTTPError as exc:
             if cancel.cancelled:
                 stats.finish_reason = "cancelled"
                 return
-            raise _transport_error(connection, url, exc, first is not None) from None
+            raise transport_error(connection.base_url, connection.config.timeout_s, url, exc,
+                                  first is not None) from None
         finally:
             remove()
             stats.total_s = time.perf_counter() - start
@@ -323,7 +331,7 @@ def _reason_for_silence(connection: _Connection, url: str, body: dict[str, Any])
     except httpx.HTTPError:
         return silent
     if response.status_code != 200:
-        return _status_error(connection, url, response)
+        return status_error(connection.base_url, url, response)
     return silent
 
 
@@ -342,7 +350,7 @@ def _events(connection: _Connection, url: str,
         except ValueError:
             whole = None
         if not isinstance(whole, dict) or not ("choices" in whole or "error" in whole):
-            raise ModelError(_malformed(connection, url, response.text))
+            raise ModelError(malformed(connection.base_url, url, response.text))
         yield whole
         yield None
         return
@@ -355,7 +363,7 @@ def _events(connection: _Connection, url: str,
         except ValueError:
             data = None
         if not isinstance(data, dict):
-            raise ModelError(_malformed(connection, url, payload))
+            raise ModelError(malformed(connection.base_url, url, payload))
         yield data
 
 
@@ -392,114 +400,3 @@ def _read_usage(data: dict[str, Any], stats: Stats) -> None:
     timings = data.get("timings")  # llama-server
     if isinstance(timings, dict) and isinstance(timings.get("cache_n"), int):
         stats.cached_tokens = timings["cache_n"]
-
-
-# -- errors -----------------------------------------------------------------
-
-def _cut_message(connection: _Connection, what: str, partial: bool) -> str:
-    kept = " The answer so far is kept, but it is cut off." if partial else ""
-    return f"The server at {connection.base_url} {what} before the answer was complete.{kept}"
-
-
-def _malformed(connection: _Connection, url: str, text: str) -> str:
-    return (f"{url} sent something that is not an OpenAI-compatible answer "
-            f"({_snippet(text)}). Check that {connection.base_url} is the server's API address, "
-            "usually ending in /v1.")
-
-
-def _transport_error(connection: _Connection, url: str, exc: httpx.HTTPError,
-                     partial: bool = False) -> ModelError:
-    base, config = connection.base_url, connection.config
-    host = urlsplit(base).hostname or base
-    cause = _root_cause(exc)
-    if isinstance(exc, httpx.ConnectTimeout):
-        return ModelError(f"The server at {base} did not answer within {CONNECT_TIMEOUT_S:g} s. "
-                          "Check the address and that the machine is on and reachable.")
-    if isinstance(exc, httpx.ConnectError):
-        if isinstance(cause, socket.gaierror):
-            return ModelError(f"Cannot find the server {host!r} of {base} (the name does not "
-                              "resolve). Check the address in Settings.")
-        if isinstance(cause, ConnectionRefusedError):
-            return ModelError(f"Nothing is listening at {base} (connection refused). Start the "
-                              "server (for example 'ollama serve') or check the port.")
-        return ModelError(f"Cannot connect to {base}: {cause or exc}. Check the address and "
-                          "the network.")
-    if isinstance(exc, httpx.ReadTimeout):
-        if partial:
-            return ModelError(_cut_message(connection, f"sent nothing for {config.timeout_s:g} s",
-                                           True) + " Raise the server timeout in Settings if "
-                              "the server is slow.")
-        return ModelError(f"The server at {base} accepted the request but sent nothing for "
-                          f"{config.timeout_s:g} s. It may still be loading the model or reading "
-                          "a long prompt: try again, or raise the server timeout in Settings.")
-    if isinstance(exc, httpx.TimeoutException):
-        return ModelError(f"The server at {base} took too long ({exc.__class__.__name__}).")
-    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
-        return ModelError(_cut_message(connection, "dropped the connection", partial)
-                          if partial or isinstance(exc, httpx.RemoteProtocolError) else
-                          f"The connection to {base} broke: {cause or exc}.")
-    return ModelError(f"Talking to {url} failed: {cause or exc}.")
-
-
-def _root_cause(exc: BaseException) -> BaseException | None:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    found = None
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, OSError):
-            found = current
-        current = current.__cause__ or current.__context__
-    return found
-
-
-def _status_error(connection: _Connection, url: str, response: httpx.Response) -> ModelError:
-    base, code = connection.base_url, response.status_code
-    said = _error_text(_json_or_text(response))
-    server = f" (the server says: {said})" if said else ""
-    if code in (401, 403):
-        return ModelError(f"The server at {base} refused the API key ({code}){server}. Enter "
-                          "the right key in Settings (or pass it with --api-key-env VAR).")
-    if code == 404:
-        hint = ("" if base.endswith("/v1") else
-                f" OpenAI-compatible servers usually answer under /v1: try {base}/v1.")
-        return ModelError(f"{url} was not found (404){server}. Check the address and the "
-                          f"model name.{hint}")
-    if code in (400, 413, 422) and _about_context(said):
-        return ModelError(f"The prompt is too long for the model on {base}{server}. Shorten "
-                          "the input, turn examples off, or lower the answer length; if the "
-                          "server's context is larger than it says, set it in Settings.")
-    if 400 <= code < 500:
-        return ModelError(f"The server at {base} refused the request ({code}){server}.")
-    return ModelError(f"The server at {base} failed ({code}){server}. Its own log says more; "
-                      "the model may have crashed or run out of memory.")
-
-
-def _about_context(text: str) -> bool:
-    words = text.lower()
-    return "context" in words or "too long" in words or "maximum" in words and "token" in words
-
-
-def _json_or_text(response: httpx.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        return response.text
-
-
-def _error_text(data: Any) -> str:
-    """The message inside OpenAI-, Ollama- or FastAPI-style error bodies."""
-    if isinstance(data, dict):
-        error = data.get("error", data.get("detail", data.get("message")))
-        if isinstance(error, dict):
-            return _snippet(str(error.get("message") or error), 300)
-        if error is not None:
-            return _snippet(error if isinstance(error, str) else json.dumps(error), 300)
-        return _snippet(json.dumps(data), 300)
-    return _snippet(str(data), 300)
-
-
-def _snippet(text: str, limit: int = 120) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-

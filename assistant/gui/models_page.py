@@ -5,35 +5,28 @@ elsewhere, the configured server) with what its header says; the active one
 is marked. Add a ``.gguf`` by dialog or by dropping it here (copied into the
 models folder, or used where it is), remove one, make one active.
 
-Bottom: the recommended models of the catalogue, the one that fits this
-computer marked, each with what to expect. A download comes from the source
-picked (ModelScope by default for a Chinese UI), shows its speed and the time
-left, can be cancelled and resumed (also after a restart), and is verified
-before it gets its name; when it is done the model becomes active.
+Bottom: the recommended models and their downloads
+(:mod:`assistant.gui.catalog_section`); a model downloaded there becomes
+active.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -41,23 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant import modelstore
-from assistant.catalog import Catalog, CatalogModel, Source, default_source
-from assistant.errors import AssistantError, Cancelled, InputError
+from assistant.catalog import Catalog, Source
+from assistant.errors import AssistantError, InputError
 from assistant.gguf import GGUFError, read_gguf
 from assistant.gui.background import BackgroundJob
+from assistant.gui.catalog_section import CatalogSection, size_text
 from assistant.modelfiles import ModelFile, Origin, discover, resolve_model
 from assistant.wiring import Core
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
-_SOURCE_NAMES = {Source.HUGGINGFACE: "Hugging Face", Source.HF_MIRROR: "hf-mirror.com",
-                 Source.MODELSCOPE: "ModelScope"}
-
-
-def _size(count: float) -> str:
-    return f"{count / 1024 ** 3:.1f} GB" if count >= 1024 ** 3 else f"{count / 1024 ** 2:.0f} MB"
-
-
 class ModelsPage(QDialog):
     """Lists, adds, removes, downloads and activates models.
 
@@ -73,17 +58,10 @@ class ModelsPage(QDialog):
                  environ: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modelsPage")
-        self.core, self.catalog = core, catalog
-        self.ram, self.cores = machine
-        self.language = language
+        self.core = core
         self.environ = dict(os.environ if environ is None else environ)
-        self.job = BackgroundJob(self)
         self.copier = BackgroundJob(self)
         self._activate_copies = False
-        self._busy = False
-        """A download is going (set when started, cleared by its last signal)."""
-        self._selected_complete = False
-        """The selected catalogue model is downloaded already."""
         self.resize(900, 640)
         self.setAcceptDrops(True)
 
@@ -109,48 +87,14 @@ class ModelsPage(QDialog):
         column.addWidget(self.drop_hint)
         column.addLayout(installed_buttons)
 
-        self.recommended = QTreeWidget()
-        self.recommended.setObjectName("catalogModels")
-        self.recommended.setRootIsDecorated(False)
-        self.recommended.setColumnCount(6)
-        self.recommended.header().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
-        self.recommended.setMinimumHeight(110)
-        self.machine_label = QLabel()
-        self.expect_label = QLabel()
-        self.expect_label.setWordWrap(True)
-        self.source_box = QComboBox()
-        self.source_box.setObjectName("downloadSource")
-        for source in Source:
-            self.source_box.addItem(_SOURCE_NAMES[source], source.value)
-        self.source_box.setCurrentIndex(self.source_box.findData(default_source(language).value))
-        self.download_button, self.cancel_button = QPushButton(), QPushButton()
-        self.download_button.setObjectName("downloadButton")
-        self.url_button = QPushButton()
-        self.progress = QProgressBar()
-        self.progress.setObjectName("downloadProgress")
-        self.progress_label = QLabel()
-        self.progress_label.setObjectName("downloadStatus")
-        self.progress_label.setWordWrap(True)
-        self.progress_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.catalog_box = QGroupBox()
-        source_row = QHBoxLayout()
-        self.source_label = QLabel()
-        source_row.addWidget(self.source_label)
-        source_row.addWidget(self.source_box)
-        source_row.addStretch(1)
-        source_row.addWidget(self.url_button)
-        download_row = QHBoxLayout()
-        download_row.addWidget(self.progress, 1)
-        download_row.addWidget(self.download_button)
-        download_row.addWidget(self.cancel_button)
-        column = QVBoxLayout(self.catalog_box)
-        column.addWidget(self.machine_label)
-        column.addWidget(self.recommended)
-        column.addWidget(self.expect_label)
-        column.addLayout(source_row)
-        column.addLayout(download_row)
-        column.addWidget(self.progress_label)
+        self.catalog_box = CatalogSection(core, catalog, machine, language, self.environ)
+        self.catalog_box.downloaded.connect(self._on_downloaded)
+        # The section's parts, for callers and tests that speak to the page.
+        section = self.catalog_box
+        self.recommended, self.download_button = section.recommended, section.download_button
+        self.cancel_button, self.progress = section.cancel_button, section.progress
+        self.progress_label, self.source_box = section.progress_label, section.source_box
+        self.expect_label, self.job = section.expect_label, section.job
 
         self.close_button = QPushButton()
         layout = QVBoxLayout(self)
@@ -167,16 +111,7 @@ class ModelsPage(QDialog):
         self.folder_button.clicked.connect(self._open_folder)
         self.installed.itemSelectionChanged.connect(self._update_buttons)
         self.installed.itemDoubleClicked.connect(lambda *_: self.use_selected())
-        self.recommended.itemSelectionChanged.connect(self._catalog_selected)
-        self.source_box.currentIndexChanged.connect(self._catalog_selected)
-        self.download_button.clicked.connect(self.download_selected)
-        self.cancel_button.clicked.connect(self.job.cancel)
-        self.url_button.clicked.connect(self.download_from_address)
         self.close_button.clicked.connect(self.close)
-        self.job.progress.connect(self._on_progress)
-        self.job.finished.connect(self._on_done)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(self._on_cancelled)
         self.copier.finished.connect(self._on_copied)
         self.copier.failed.connect(self._on_copy_failed)
         self.retranslate_ui()
@@ -196,16 +131,6 @@ class ModelsPage(QDialog):
         self.use_button.setText(self.tr("Make active"))
         self.remove_button.setText(self.tr("Remove…"))
         self.folder_button.setText(self.tr("Open models folder"))
-        self.catalog_box.setTitle(self.tr("Recommended models"))
-        self.recommended.setHeaderLabels([self.tr("Model"), self.tr("Download"),
-                                          self.tr("RAM needed"), self.tr("Languages"),
-                                          self.tr("Licence"), self.tr("On this computer")])
-        self.machine_label.setText(self.tr("This computer: {ram:.0f} GB of RAM, {cores} "
-                                           "cores.").format(ram=self.ram / 1024 ** 3,
-                                                            cores=self.cores))
-        self.source_label.setText(self.tr("Download from"))
-        self.url_button.setText(self.tr("Download from an address…"))
-        self.cancel_button.setText(self.tr("Cancel"))
         self.close_button.setText(self.tr("Close"))
         self.refresh()
 
@@ -220,7 +145,7 @@ class ModelsPage(QDialog):
     def refresh(self) -> None:
         """Read the models folder and the settings again."""
         self._fill_installed()
-        self._fill_catalog()
+        self.catalog_box.refresh()
         self._update_buttons()
 
     def _active_path(self) -> Path | None:
@@ -269,7 +194,7 @@ class ModelsPage(QDialog):
         if info is None:
             return [found.path.name, where, self.tr("cannot be used"), "", "", "", ""]
         template = "" if info.chat_template else self.tr(" · no chat template (ChatML used)")
-        return [found.path.name + template, where, _size(info.file_size),
+        return [found.path.name + template, where, size_text(info.file_size),
                 info.architecture or "?", info.size_label or "?", info.file_type or "?",
                 str(info.context_length or "?")]
 
@@ -281,11 +206,6 @@ class ModelsPage(QDialog):
         chosen = self._selected_installed()
         self.use_button.setEnabled(chosen is not None)
         self.remove_button.setEnabled(chosen is not None and not self._is_embedded(chosen))
-        running = self._busy
-        self.cancel_button.setEnabled(running)
-        self.download_button.setEnabled(not running and bool(self.recommended.selectedItems())
-                                        and not self._selected_complete)
-        self.url_button.setEnabled(not running)
 
     def _is_embedded(self, path: str | None) -> bool:
         return any(m.origin is Origin.EMBEDDED and str(m.path) == path
@@ -324,7 +244,7 @@ class ModelsPage(QDialog):
             answer = QMessageBox.question(
                 self, self.tr("Remove model"),
                 self.tr("Delete {file} ({size}) from the models folder? This cannot be "
-                        "undone.").format(file=path.name, size=_size(path.stat().st_size)))
+                        "undone.").format(file=path.name, size=size_text(path.stat().st_size)))
             if answer != QMessageBox.StandardButton.Yes:
                 return
             try:
@@ -412,7 +332,7 @@ class ModelsPage(QDialog):
     def _ask_copy(self, path: Path) -> bool | None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Add GGUF model"), self.tr(
             "Copy {file} ({size}) into the models folder, or use it where it is?").format(
-            file=path.name, size=_size(path.stat().st_size)), parent=self)
+            file=path.name, size=size_text(path.stat().st_size)), parent=self)
         copy = box.addButton(self.tr("Copy"), QMessageBox.ButtonRole.AcceptRole)
         in_place = box.addButton(self.tr("Use where it is"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -440,181 +360,19 @@ class ModelsPage(QDialog):
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.core.paths.models_dir)))
 
-    # -- the catalogue and downloads ---------------------------------------------------
-
     def source(self) -> Source:
         """The download source picked."""
-        return Source(self.source_box.currentData())
-
-    def _fill_catalog(self) -> None:
-        selected = self._selected_catalog()
-        self.recommended.clear()
-        best = self.catalog.recommended(self.ram, self.cores)
-        folder = self.core.paths.models_dir
-        for model in self.catalog.models:
-            here = any((folder / name).exists() for name in model.local_names())
-            if here:
-                state = self.tr("downloaded")
-            elif model is best:
-                state = self.tr("recommended")
-            elif not model.enough_ram(self.ram):
-                state = self.tr("needs more RAM")
-            elif self.cores < model.min_cores:
-                state = self.tr("slow on {cores} cores").format(cores=self.cores)
-            else:
-                state = self.tr("runs here")
-            item = QTreeWidgetItem([f"{model.name} ({model.quantization})",
-                                    self.tr("about {size}").format(
-                                        size=_size(model.size_mb * 1024 ** 2)),
-                                    f"{model.ram_gb:g} GB", " / ".join(model.languages),
-                                    model.license, state])
-            item.setData(0, _PATH_ROLE, model.id)
-            if model is best:
-                font = QFont(self.recommended.font())
-                font.setBold(True)
-                item.setFont(0, font)
-                item.setFont(5, font)
-            self.recommended.addTopLevelItem(item)
-            if model.id == (selected.id if selected else best.id if best else None):
-                item.setSelected(True)
-        for column in range(1, self.recommended.columnCount()):
-            self.recommended.resizeColumnToContents(column)
-        self._catalog_selected()
-
-    def _selected_catalog(self) -> CatalogModel | None:
-        items = self.recommended.selectedItems()
-        if not items:
-            return None
-        return next((m for m in self.catalog.models
-                     if m.id == items[0].data(0, _PATH_ROLE)), None)
-
-    @Slot()
-    def _catalog_selected(self) -> None:
-        model = self._selected_catalog()
-        if model is None:
-            self.expect_label.clear()
-        else:
-            laptop = (self.tr("Runs on a 2-core laptop.") if model.min_cores <= 2
-                      else self.tr("Too slow for a 2-core laptop."))
-            self.expect_label.setText(f"{model.expectation(self.language)} {laptop}")
-        complete = False
-        if not self._busy:
-            plan = self._plan(model) if model else None
-            complete = plan is not None and not plan.started() and all(
-                job.dest.exists() for job in plan.files)
-            if plan is not None and plan.started():
-                self.download_button.setText(self.tr("Resume ({size} already here)").format(
-                    size=_size(plan.done_bytes())))
-            elif complete:
-                self.download_button.setText(self.tr("Downloaded"))
-            else:
-                self.download_button.setText(self.tr("Download"))
-        self._selected_complete = complete
-        self._update_buttons()
-
-    def _plan(self, model: CatalogModel, checksums: bool = False
-              ) -> modelstore.DownloadPlan | None:
-        try:
-            return modelstore.plan_catalog(model, self.source(), self.core.paths.models_dir,
-                                           self.environ, checksums=checksums)
-        except AssistantError as exc:
-            self.progress_label.setText(str(exc))
-            return None
-
-    @Slot()
-    def download_selected(self) -> None:
-        """Download (or resume) the selected catalogue model from the chosen source."""
-        model = self._selected_catalog()
-        if model is None or self._busy:
-            return
-        environ, source = self.environ, self.source()
-        folder = self.core.paths.models_dir
-        self._start(lambda cancel, report: self._fetch(
-            modelstore.plan_catalog(model, source, folder, environ), cancel, report),
-            model.name)
-
-    @Slot()
-    def download_from_address(self) -> None:
-        """Ask for the address of a .gguf file and download it."""
-        url, ok = QInputDialog.getText(self, self.tr("Download from an address"), self.tr(
-            "Address of the .gguf file (a Hugging Face or ModelScope file page works too):"))
-        if not ok or not url.strip():
-            return
-        try:
-            plan = modelstore.plan_url(url, self.core.paths.models_dir)
-        except AssistantError as exc:
-            QMessageBox.warning(self, self.tr("Download from an address"), str(exc))
-            return
-        self._start(lambda cancel, report: self._fetch(plan, cancel, report), plan.title)
-
-    def _fetch(self, plan: modelstore.DownloadPlan, cancel: Any,
-               report: Callable[[Any], None]) -> Path:
-        """On the job's thread: fetch every file of the plan; the model's path."""
-        modelstore.run(plan, cancel, report)
-        if cancel.cancelled:
-            raise Cancelled()
-        return plan.path
-
-    def _start(self, job: Callable[[Any, Callable[[Any], None]], Path], title: str) -> None:
-        self.progress.setRange(0, 0)
-        self.progress_label.setText(self.tr("Starting the download of {name}…").format(
-            name=title))
-        self._busy = self.job.start(job, "download")
-        self._update_buttons()
+        return self.catalog_box.source()
 
     @Slot(object)
-    def _on_progress(self, report: Any) -> None:
-        total, done = report.total, report.done
-        if total:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(1000 * done / total))
-        if report.phase == "checking":
-            text = self.tr("{file}: checking the part downloaded before… {done}").format(
-                file=report.file, done=_size(done))
-        elif report.phase == "verifying":
-            text = self.tr("{file}: verifying…").format(file=report.file)
-        else:
-            eta = report.eta_s
-            left = (self.tr("{minutes:.0f} min left").format(minutes=eta / 60) if eta and
-                    eta >= 90 else self.tr("{seconds:.0f} s left").format(seconds=eta)
-                    if eta is not None else "")
-            text = self.tr("{file}: {done} of {total} · {speed}/s · {left}").format(
-                file=report.file, done=_size(done),
-                total=_size(total) if total else self.tr("unknown size"),
-                speed=_size(report.speed_bps), left=left)
-        self.progress_label.setText(text)
-
-    @Slot(object)
-    def _on_done(self, path: Path) -> None:
-        self._busy = False
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(1000)
+    def _on_downloaded(self, path: Path) -> None:
         self.core.use_model(path)
-        self.progress_label.setText(self.tr("Downloaded and verified: {file}. It is now the "
-                                            "active model.").format(file=path.name))
         self.refresh()
         self.active_changed.emit()
 
-    @Slot(str, bool)
-    def _on_failed(self, message: str, resumable: bool) -> None:
-        self._busy = False
-        self.progress.setRange(0, 1000)
-        hint = self.tr(" Press Resume to continue.") if resumable else ""
-        self.progress_label.setText(message + hint)
-        self._catalog_selected()
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        self._busy = False
-        self.progress.setRange(0, 1000)
-        self.progress_label.setText(self.tr("Download stopped; what was downloaded is kept. "
-                                            "Press Resume to continue."))
-        self._catalog_selected()
-
     def shutdown(self, timeout_s: float = 10.0) -> None:
         """Stop a running download (its partial file is kept for next time)."""
-        self.job.cancel()
-        self.job.wait(timeout_s)
+        self.catalog_box.shutdown(timeout_s)
 
 
 def _copy_all(pairs: list[tuple[Path, Path]]) -> list[Path]:

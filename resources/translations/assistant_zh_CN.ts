@@ -2,6 +2,176 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CatalogSection</name>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="127"/>
+        <source>Recommended models</source>
+        <translation>推荐模型</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="128"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="128"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="212"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="129"/>
+        <source>RAM needed</source>
+        <translation>所需内存</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="129"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="130"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="130"/>
+        <source>On this computer</source>
+        <translation>本机上的模型</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="131"/>
+        <source>This computer: {ram:.0f} GB of RAM, {cores} cores.</source>
+        <translation>本机：{ram:.0f} GB 内存，{cores} 个核心。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="134"/>
+        <source>Download from</source>
+        <translation>下载来源</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="135"/>
+        <source>Download from an address…</source>
+        <translation>从地址下载…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="136"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="158"/>
+        <source>downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="160"/>
+        <source>recommended</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="162"/>
+        <source>needs more RAM</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="164"/>
+        <source>slow on {cores} cores</source>
+        <translation>{cores} 核上较慢</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="166"/>
+        <source>runs here</source>
+        <translation>可在本机运行</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="168"/>
+        <source>about {size}</source>
+        <translation>约 {size}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="198"/>
+        <source>Runs on a 2-core laptop.</source>
+        <translation>双核笔记本可以运行。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="199"/>
+        <source>Too slow for a 2-core laptop.</source>
+        <translation>在双核笔记本上太慢。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="207"/>
+        <source>Resume ({size} already here)</source>
+        <translation>继续下载（已下载 {size}）</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="210"/>
+        <source>Downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="240"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="247"/>
+        <source>Download from an address</source>
+        <translation>从地址下载</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="241"/>
+        <source>Address of the .gguf file (a Hugging Face or ModelScope file page works too):</source>
+        <translation>.gguf 文件的地址（也可以是 Hugging Face 或 ModelScope 的文件页面）：</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="261"/>
+        <source>Starting the download of {name}…</source>
+        <translation>正在开始下载 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="273"/>
+        <source>{file}: checking the part downloaded before… {done}</source>
+        <translation>{file}：正在检查之前已下载的部分… {done}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="276"/>
+        <source>{file}: verifying…</source>
+        <translation>{file}：正在校验…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="279"/>
+        <source>{minutes:.0f} min left</source>
+        <translation>还剩 {minutes:.0f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="280"/>
+        <source>{seconds:.0f} s left</source>
+        <translation>还剩 {seconds:.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="282"/>
+        <source>{file}: {done} of {total} · {speed}/s · {left}</source>
+        <translation>{file}：{done} / {total} · {speed}/秒 · {left}</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="284"/>
+        <source>unknown size</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="293"/>
+        <source>Downloaded and verified: {file}. It is now the active model.</source>
+        <translation>已下载并校验：{file}。它现在是当前模型。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="302"/>
+        <source> Press Resume to continue.</source>
+        <translation>按“继续下载”即可接着下载。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/catalog_section.py" line="310"/>
+        <source>Download stopped; what was downloaded is kept. Press Resume to continue.</source>
+        <translation>下载已停止，已下载的部分会保留。按“继续下载”即可接着下载。</translation>
+    </message>
+</context>
+<context>
     <name>Clipboard</name>
     <message>
         <location filename="../../assistant/gui/clipboard.py" line="110"/>
@@ -561,333 +731,174 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="189"/>
+        <location filename="../../assistant/gui/models_page.py" line="124"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="190"/>
-        <location filename="../../assistant/gui/models_page.py" line="202"/>
+        <location filename="../../assistant/gui/models_page.py" line="125"/>
         <source>On this computer</source>
         <translation>本机上的模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="191"/>
-        <location filename="../../assistant/gui/models_page.py" line="200"/>
+        <location filename="../../assistant/gui/models_page.py" line="126"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="191"/>
+        <location filename="../../assistant/gui/models_page.py" line="126"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="191"/>
+        <location filename="../../assistant/gui/models_page.py" line="126"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="192"/>
+        <location filename="../../assistant/gui/models_page.py" line="127"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="192"/>
+        <location filename="../../assistant/gui/models_page.py" line="127"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="193"/>
+        <location filename="../../assistant/gui/models_page.py" line="128"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="193"/>
+        <location filename="../../assistant/gui/models_page.py" line="128"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="194"/>
+        <location filename="../../assistant/gui/models_page.py" line="129"/>
         <source>Drop .gguf files here to add them.</source>
         <translation>把 .gguf 文件拖到这里即可添加。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="195"/>
+        <location filename="../../assistant/gui/models_page.py" line="130"/>
         <source>Add GGUF file…</source>
         <translation>添加 GGUF 文件…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="196"/>
+        <location filename="../../assistant/gui/models_page.py" line="131"/>
         <source>Make active</source>
         <translation>设为当前模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="197"/>
+        <location filename="../../assistant/gui/models_page.py" line="132"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="198"/>
+        <location filename="../../assistant/gui/models_page.py" line="133"/>
         <source>Open models folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="199"/>
-        <source>Recommended models</source>
-        <translation>推荐模型</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="200"/>
-        <location filename="../../assistant/gui/models_page.py" line="511"/>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="201"/>
-        <source>RAM needed</source>
-        <translation>所需内存</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="201"/>
-        <source>Languages</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="202"/>
-        <source>Licence</source>
-        <translation>许可证</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="203"/>
-        <source>This computer: {ram:.0f} GB of RAM, {cores} cores.</source>
-        <translation>本机：{ram:.0f} GB 内存，{cores} 个核心。</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="206"/>
-        <source>Download from</source>
-        <translation>下载来源</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="207"/>
-        <source>Download from an address…</source>
-        <translation>从地址下载…</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="208"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="209"/>
+        <location filename="../../assistant/gui/models_page.py" line="134"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="240"/>
+        <location filename="../../assistant/gui/models_page.py" line="165"/>
         <source>built in (demo)</source>
         <translation>内置（演示）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="241"/>
+        <location filename="../../assistant/gui/models_page.py" line="166"/>
         <source>models folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="241"/>
+        <location filename="../../assistant/gui/models_page.py" line="166"/>
         <source>chosen file</source>
         <translation>选定的文件</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="255"/>
+        <location filename="../../assistant/gui/models_page.py" line="180"/>
         <source>the server&apos;s only model</source>
         <translation>服务器上唯一的模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="256"/>
+        <location filename="../../assistant/gui/models_page.py" line="181"/>
         <source>model server</source>
         <translation>模型服务器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="270"/>
+        <location filename="../../assistant/gui/models_page.py" line="195"/>
         <source>cannot be used</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="271"/>
+        <location filename="../../assistant/gui/models_page.py" line="196"/>
         <source> · no chat template (ChatML used)</source>
         <translation> · 无对话模板（使用 ChatML）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="325"/>
-        <location filename="../../assistant/gui/models_page.py" line="333"/>
+        <location filename="../../assistant/gui/models_page.py" line="245"/>
+        <location filename="../../assistant/gui/models_page.py" line="253"/>
         <source>Remove model</source>
         <translation>删除模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="326"/>
+        <location filename="../../assistant/gui/models_page.py" line="246"/>
         <source>Delete {file} ({size}) from the models folder? This cannot be undone.</source>
         <translation>要从模型文件夹中删除 {file}（{size}）吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="334"/>
+        <location filename="../../assistant/gui/models_page.py" line="254"/>
         <source>Could not delete {file}: {reason}</source>
         <translation>无法删除 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="346"/>
-        <location filename="../../assistant/gui/models_page.py" line="366"/>
-        <location filename="../../assistant/gui/models_page.py" line="381"/>
-        <location filename="../../assistant/gui/models_page.py" line="409"/>
-        <location filename="../../assistant/gui/models_page.py" line="413"/>
+        <location filename="../../assistant/gui/models_page.py" line="266"/>
+        <location filename="../../assistant/gui/models_page.py" line="286"/>
+        <location filename="../../assistant/gui/models_page.py" line="301"/>
+        <location filename="../../assistant/gui/models_page.py" line="329"/>
+        <location filename="../../assistant/gui/models_page.py" line="333"/>
         <source>Add GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="348"/>
+        <location filename="../../assistant/gui/models_page.py" line="268"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="382"/>
+        <location filename="../../assistant/gui/models_page.py" line="302"/>
         <source>{file} is already in the models folder.</source>
         <translation>{file} 已在模型文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="391"/>
+        <location filename="../../assistant/gui/models_page.py" line="311"/>
         <source>Copying {files} into the models folder…</source>
         <translation>正在把 {files} 复制到模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="399"/>
+        <location filename="../../assistant/gui/models_page.py" line="319"/>
         <source>Added {files}.</source>
         <translation>已添加 {files}。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="414"/>
+        <location filename="../../assistant/gui/models_page.py" line="334"/>
         <source>Copy {file} ({size}) into the models folder, or use it where it is?</source>
         <translation>把 {file}（{size}）复制到模型文件夹，还是在原位置直接使用？</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="416"/>
+        <location filename="../../assistant/gui/models_page.py" line="336"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="417"/>
+        <location filename="../../assistant/gui/models_page.py" line="337"/>
         <source>Use where it is</source>
         <translation>在原位置使用</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="457"/>
-        <source>downloaded</source>
-        <translation>已下载</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="459"/>
-        <source>recommended</source>
-        <translation>推荐</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="461"/>
-        <source>needs more RAM</source>
-        <translation>内存不足</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="463"/>
-        <source>slow on {cores} cores</source>
-        <translation>{cores} 核上较慢</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="465"/>
-        <source>runs here</source>
-        <translation>可在本机运行</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="467"/>
-        <source>about {size}</source>
-        <translation>约 {size}</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="497"/>
-        <source>Runs on a 2-core laptop.</source>
-        <translation>双核笔记本可以运行。</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="498"/>
-        <source>Too slow for a 2-core laptop.</source>
-        <translation>在双核笔记本上太慢。</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="506"/>
-        <source>Resume ({size} already here)</source>
-        <translation>继续下载（已下载 {size}）</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="509"/>
-        <source>Downloaded</source>
-        <translation>已下载</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="539"/>
-        <location filename="../../assistant/gui/models_page.py" line="546"/>
-        <source>Download from an address</source>
-        <translation>从地址下载</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="540"/>
-        <source>Address of the .gguf file (a Hugging Face or ModelScope file page works too):</source>
-        <translation>.gguf 文件的地址（也可以是 Hugging Face 或 ModelScope 的文件页面）：</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="560"/>
-        <source>Starting the download of {name}…</source>
-        <translation>正在开始下载 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="572"/>
-        <source>{file}: checking the part downloaded before… {done}</source>
-        <translation>{file}：正在检查之前已下载的部分… {done}</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="575"/>
-        <source>{file}: verifying…</source>
-        <translation>{file}：正在校验…</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="578"/>
-        <source>{minutes:.0f} min left</source>
-        <translation>还剩 {minutes:.0f} 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="579"/>
-        <source>{seconds:.0f} s left</source>
-        <translation>还剩 {seconds:.0f} 秒</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="581"/>
-        <source>{file}: {done} of {total} · {speed}/s · {left}</source>
-        <translation>{file}：{done} / {total} · {speed}/秒 · {left}</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="583"/>
-        <source>unknown size</source>
-        <translation>大小未知</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="593"/>
-        <source>Downloaded and verified: {file}. It is now the active model.</source>
-        <translation>已下载并校验：{file}。它现在是当前模型。</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="602"/>
-        <source> Press Resume to continue.</source>
-        <translation>按“继续下载”即可接着下载。</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/models_page.py" line="610"/>
-        <source>Download stopped; what was downloaded is kept. Press Resume to continue.</source>
-        <translation>下载已停止，已下载的部分会保留。按“继续下载”即可接着下载。</translation>
     </message>
 </context>
 <context>
