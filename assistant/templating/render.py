@@ -87,9 +87,13 @@ class CompiledBody:
     def __init__(self, source: str, filename: str, line_offset: int) -> None:
         self.filename = filename
         self.line_offset = line_offset
+        from jinja2 import meta
+
         try:
-            code = ENVIRONMENT.compile(source, name=filename, filename=filename)
-            ast = ENVIRONMENT.parse(source)
+            # Parsed once: the tree gives the variables, then the code.
+            ast = ENVIRONMENT.parse(source, name=filename, filename=filename)
+            self.variables: frozenset[str] = frozenset(meta.find_undeclared_variables(ast))
+            code = ENVIRONMENT.compile(ast, name=filename, filename=filename)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"{filename}, line {self._file_line(exc.lineno)}: template syntax error: "
@@ -98,9 +102,6 @@ class CompiledBody:
         self._template = ENVIRONMENT.template_class.from_code(
             ENVIRONMENT, code, ENVIRONMENT.make_globals(None), None
         )
-        from jinja2 import meta
-
-        self.variables: frozenset[str] = frozenset(meta.find_undeclared_variables(ast))
         self.blocks: frozenset[str] = frozenset(self._template.blocks)
         unknown = sorted(self.blocks - set(BLOCK_NAMES))
         if unknown:
