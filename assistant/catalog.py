@@ -19,6 +19,7 @@ import importlib.resources
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -123,6 +124,19 @@ class CatalogModel:
     def local_names(self) -> set[str]:
         """The names the model has in the models folder, one per source (its first part)."""
         return {files.files[0] for files in self.sources.values()}
+
+    def downloaded_in(self, models_dir: Path) -> Path | None:
+        """The model's file in ``models_dir`` (from whichever source), or None."""
+        return next((models_dir / name for name in sorted(self.local_names())
+                     if (models_dir / name).exists()), None)
+
+
+def this_machine() -> tuple[int, int]:
+    """(RAM in bytes, physical cores) of this computer, to recommend a model size."""
+    import psutil
+
+    cores = psutil.cpu_count(logical=False) or psutil.cpu_count() or 1
+    return int(psutil.virtual_memory().total), cores
 
 
 def file_url(source: Source, files: Files, name: str, environ: Mapping[str, str]) -> str:

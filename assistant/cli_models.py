@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli_support import EXIT_INTERRUPTED, EXIT_OK, backend_config, print_json
-from assistant.errors import Cancelled, InputError, ModelError
+from assistant.errors import Cancelled, InputError
 from assistant.wiring import Core
 
 
@@ -57,17 +57,12 @@ def cmd_models(core: Core, args: argparse.Namespace) -> int:
 
 def _list(core: Core, args: argparse.Namespace) -> int:
     """Every model found, read from the GGUF headers; with --server, that server's."""
-    from assistant.modelfiles import discover, resolve_model
+    from assistant.modelfiles import discover
 
     if args.server:
         return _server_models(core, args)
     settings = core.settings
-    active = None
-    if settings.model_source == "local":
-        try:
-            active = resolve_model(settings.model).expanduser().resolve()
-        except ModelError:  # no model set and no embedded one: nothing is active
-            active = None
+    active = core.active_model_file()
     rows: list[dict[str, Any]] = []
     for found in discover(core.paths.models_dir, settings.model):
         info = found.info
@@ -152,26 +147,17 @@ def _server_models(core: Core, args: argparse.Namespace) -> int:
 
 # -- the catalogue ----------------------------------------------------------------
 
-def machine() -> tuple[int, int]:
-    """(RAM in bytes, physical cores) of this computer."""
-    import psutil
-
-    return int(psutil.virtual_memory().total), psutil.cpu_count(logical=False) or \
-        psutil.cpu_count() or 1
-
-
 def _catalog(core: Core, args: argparse.Namespace) -> int:
-    from assistant.catalog import load_catalog
+    from assistant.catalog import load_catalog, this_machine
     from assistant.cli_support import ui_language
 
     catalog = load_catalog()
-    ram, cores = machine()
+    ram, cores = this_machine()
     best = catalog.recommended(ram, cores)
     language = ui_language(core)
     rows: list[dict[str, Any]] = []
     for model in catalog.models:
-        downloaded = [name for name in model.local_names()
-                      if (core.paths.models_dir / name).exists()]
+        downloaded = model.downloaded_in(core.paths.models_dir)
         rows.append({
             "id": model.id, "name": model.name, "parameters": model.parameters,
             "quantization": model.quantization, "size_mb": model.size_mb,
@@ -182,7 +168,7 @@ def _catalog(core: Core, args: argparse.Namespace) -> int:
                          if not model.enough_ram(ram) else
                          f"too slow on {cores} cores" if cores < model.min_cores else ""),
             "sources": [s.value for s in model.available_sources()],
-            "downloaded": str(core.paths.models_dir / downloaded[0]) if downloaded else None,
+            "downloaded": str(downloaded) if downloaded else None,
         })
     if args.json:
         print_json({"ram_bytes": ram, "cores": cores, "models": rows})
@@ -262,12 +248,11 @@ def _use(core: Core, args: argparse.Namespace) -> int:
     target = args.model
     if "/" not in target and "\\" not in target and not target.endswith(".gguf"):
         model = load_catalog().get(target)
-        found = [core.paths.models_dir / name for name in sorted(model.local_names())
-                 if (core.paths.models_dir / name).exists()]
-        if not found:
+        found = model.downloaded_in(core.paths.models_dir)
+        if found is None:
             raise InputError(f"{model.name} is not downloaded yet. Run: assistant models "
                              f"download {model.id}")
-        path = found[0]
+        path = found
     else:
         path = Path(target).expanduser().resolve()
     try:

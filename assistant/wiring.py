@@ -16,7 +16,7 @@ from pathlib import Path
 from assistant import settings as settings_mod
 from assistant.backend import GenerationParams
 from assistant.backend.config import BackendConfig, LocalModel, ServerModel, check_url
-from assistant.errors import InputError
+from assistant.errors import InputError, ModelError
 from assistant.modelfiles import resolve_model
 from assistant.paths import UserPaths, user_paths
 from assistant.secrets import SecretStore
@@ -53,6 +53,15 @@ class Core:
             return False
         folder = self.paths.models_dir
         return not (folder.is_dir() and any(folder.glob("*.gguf")))
+
+    def active_model_file(self) -> Path | None:
+        """The local model file in use (resolved), or None for a server or no model at all."""
+        if self.settings.model_source != "local":
+            return None
+        try:
+            return resolve_model(self.settings.model).expanduser().resolve()
+        except ModelError:  # no model set and no embedded one
+            return None
 
     def use_model(self, path: Path | None = None, server: bool = False) -> None:
         """Make ``path`` (None: the embedded model) or the configured server active, and save."""

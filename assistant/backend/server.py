@@ -59,14 +59,6 @@ from assistant.prompt import Message
 log = logging.getLogger(__name__)
 
 
-PRESETS: dict[str, str] = {
-    "Ollama": "http://127.0.0.1:11434/v1",
-    "LM Studio": "http://127.0.0.1:1234/v1",
-    "llama-server": "http://127.0.0.1:8080/v1",
-    "Jan": "http://127.0.0.1:1337/v1",
-}
-"""The usual local servers and their default addresses."""
-
 # Fields in which servers announce a model's context size in /v1/models:
 # vLLM "max_model_len"; LM Studio "max_context_length"/"loaded_context_length";
 # llama-server "meta.n_ctx_train"; others "context_length".

@@ -153,8 +153,7 @@ class CatalogSection(QGroupBox):
         best = self.catalog.recommended(self.ram, self.cores)
         folder = self.core.paths.models_dir
         for model in self.catalog.models:
-            here = any((folder / name).exists() for name in model.local_names())
-            if here:
+            if model.downloaded_in(folder) is not None:
                 state = self.tr("downloaded")
             elif model is best:
                 state = self.tr("recommended")

@@ -23,14 +23,6 @@ if TYPE_CHECKING:  # the page (and httpx behind it) is imported when first opene
     from assistant.gui.models_page import ModelsPage
 
 
-def this_machine() -> tuple[int, int]:
-    """(RAM in bytes, physical cores), to recommend a model size."""
-    import psutil
-
-    cores = psutil.cpu_count(logical=False) or psutil.cpu_count() or 1
-    return int(psutil.virtual_memory().total), cores
-
-
 class ModelChooser(QObject):
     """Owns the models page and the first-run banner of one window."""
 
@@ -56,7 +48,7 @@ class ModelChooser(QObject):
     def models_page(self) -> ModelsPage:
         """The models page, built on first use."""
         if self.page is None:
-            from assistant.catalog import load_catalog
+            from assistant.catalog import load_catalog, this_machine
             from assistant.gui.models_page import ModelsPage
 
             self.page = ModelsPage(self.core, load_catalog(), this_machine(), self.language,

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.catalog import Catalog, Source
-from assistant.errors import AssistantError, InputError
+from assistant.errors import InputError
 from assistant.gguf import GGUFError, read_gguf
 from assistant.gui.background import BackgroundJob
 from assistant.gui.catalog_section import CatalogSection, size_text
-from assistant.modelfiles import ModelFile, Origin, discover, resolve_model
+from assistant.modelfiles import ModelFile, Origin, discover
 from assistant.wiring import Core
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -149,13 +149,7 @@ class ModelsPage(QDialog):
         self._update_buttons()
 
     def _active_path(self) -> Path | None:
-        settings = self.core.settings
-        if settings.model_source != "local":
-            return None
-        try:
-            return resolve_model(settings.model).expanduser().resolve()
-        except AssistantError:
-            return None
+        return self.core.active_model_file()
 
     def _fill_installed(self) -> None:
         self.installed.clear()
