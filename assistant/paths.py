@@ -55,6 +55,11 @@ class UserPaths:
         return self.cache_dir / "prefix-states"
 
     @property
+    def template_cache(self) -> Path:
+        """What each template file parsed to, by content (see templating.cache)."""
+        return self.cache_dir / "templates.json"
+
+    @property
     def state_file(self) -> Path:
         """Small UI state (last form values, recent templates), JSON."""
         return self.data_dir / "state.json"

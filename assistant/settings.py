@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant import tomlwrite
+from assistant.atomic import write_atomic
 from assistant.errors import InputError
 
 UI_LANGUAGES = ("system", "zh_CN", "en")
@@ -37,6 +37,11 @@ class Spec:
     choices: tuple[str, ...] = ()
 
 
+KV_CACHE_TYPES = ("f16", "q8_0")
+"""How llama.cpp stores keys and values: 16-bit floats, or 8-bit blocks (half the
+memory; llama.cpp then needs flash attention, which it turns on by itself)."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """All settings with their defaults. Immutable: use :meth:`replace`."""
@@ -46,6 +51,7 @@ class Settings:
     n_ctx: int = 4096
     n_threads: int = 0
     n_gpu_layers: int = 0
+    kv_cache: str = "f16"
     prefix_cache_mb: int = 512
     prefix_disk_mb: int = 2048
     server_url: str = ""
@@ -71,6 +77,8 @@ SPECS: dict[str, Spec] = {
                   256, 131072),
     "n_threads": Spec(int, "CPU threads for the model; 0 means one per physical core.", 0, 256),
     "n_gpu_layers": Spec(int, "Model layers put on the GPU: 0 = CPU only, -1 = all.", -1, 999),
+    "kv_cache": Spec(str, "How the model keeps the context in memory: f16 (exact) or q8_0 "
+                          "(half the memory, nearly the same answers).", choices=KV_CACHE_TYPES),
     "prefix_cache_mb": Spec(int, "Memory in MB for the prepared prompts of recently used "
                                  "templates; 0 keeps none.", 0, 65536),
     "prefix_disk_mb": Spec(int, "Disk space in MB for prepared prompts kept across restarts; "
@@ -150,10 +158,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     for key, spec in SPECS.items():
         lines.append(f"\n# {spec.description}\n")
         lines.append(tomlwrite.table({key: getattr(settings, key)}))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text("".join(lines), encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomic(path, "".join(lines))
 
 
 def _line_of(text: str, key: str) -> int | None:

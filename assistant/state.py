@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from assistant.atomic import write_atomic
 from assistant.templating.model import FieldKind, Template
 
 log = logging.getLogger(__name__)
@@ -105,10 +106,7 @@ class UiState:
         """Write the state atomically."""
         data = {"version": 1, "values": self._values, "recent": self._recent,
                 "favourites": self._favourites, "dismissed": self._dismissed}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(temporary, self.path)
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1))
 
     def _load(self) -> None:
         try:

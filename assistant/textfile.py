@@ -69,6 +69,11 @@ def decode_text(data: bytes, name: str) -> TextFile:
 
 def read_text(path: Path, limit: int = DEFAULT_LIMIT) -> TextFile:
     """Read ``path`` as text; errors name the file and say what to do."""
+    return decode_text(read_bytes(path, limit), str(path))
+
+
+def read_bytes(path: Path, limit: int = DEFAULT_LIMIT) -> bytes:
+    """The bytes of ``path``, refusing a file above ``limit``; errors as :func:`read_text`."""
     try:
         size = path.stat().st_size
         if size > limit:
@@ -76,7 +81,7 @@ def read_text(path: Path, limit: int = DEFAULT_LIMIT) -> TextFile:
                 f"{path}: file is too large ({size:,} bytes; the limit is {limit:,}). "
                 "Is this the right file?"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: file not found.") from None
     except IsADirectoryError:
@@ -85,7 +90,6 @@ def read_text(path: Path, limit: int = DEFAULT_LIMIT) -> TextFile:
         raise InputError(f"{path}: permission denied; check the file's permissions.") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror}).") from None
-    return decode_text(data, str(path))
 
 
 def _normalise(text: str) -> str:

@@ -86,12 +86,12 @@ class Core:
             return ServerModel(url, chosen.server_model.strip(), self.secrets.get(url),
                                float(chosen.server_timeout), chosen.server_n_ctx or None)
         return LocalModel(resolve_model(chosen.model), chosen.n_ctx, chosen.n_threads,
-                          chosen.n_gpu_layers, self.paths.prefix_states_dir,
+                          chosen.n_gpu_layers, chosen.kv_cache, self.paths.prefix_states_dir,
                           chosen.prefix_cache_mb, chosen.prefix_disk_mb)
 
     def reload_templates(self) -> Library:
         """Read the template folders again (after the user edited a file)."""
-        self.library = load_library(self.paths.templates_dir)
+        self.library = load_library(self.paths.templates_dir, cache=self.paths.template_cache)
         return self.library
 
     def save_settings(self, new: Settings) -> None:
@@ -121,7 +121,8 @@ def build_core(environ: Mapping[str, str] | None = None) -> Core:
     paths = user_paths(os.environ if environ is None else environ)
     paths.ensure()
     loaded, problems = settings_mod.load_settings(paths.config_file)
-    return Core(paths, loaded, problems, load_library(paths.templates_dir))
+    return Core(paths, loaded, problems,
+                load_library(paths.templates_dir, cache=paths.template_cache))
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:

@@ -215,12 +215,13 @@ def test_failed_gpu_offload_falls_back_to_the_cpu_and_says_so(
     real_load = llama_mod._load
     asked: list[int] = []
 
-    def load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int) -> object:
+    def load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int,
+             kv_cache: str = "f16") -> object:
         asked.append(n_gpu_layers)
         if n_gpu_layers:
             raise ModelError(f"{path}: llama.cpp could not load this model: cudaMalloc failed: "
                              "out of memory")
-        return real_load(path, n_ctx, threads, n_gpu_layers)
+        return real_load(path, n_ctx, threads, n_gpu_layers, kv_cache)
 
     monkeypatch.setattr(llama_mod, "gpu_offload_supported", lambda: True)
     monkeypatch.setattr(llama_mod, "_load", load)
@@ -253,3 +254,29 @@ def test_long_prompt_reports_reading_progress_and_stops_inside(llama: Any) -> No
                            progress=lambda done, total: cancel.cancel() if done else None)
     assert "".join(stopped) == ""
     assert stopped.stats.finish_reason == "cancelled"
+
+
+def test_an_8_bit_context_takes_half_the_memory_and_keeps_the_answer(model_path: Path) -> None:
+    """q8_0 keys and values: the same greedy answer here, in about half the bytes."""
+    import llama_cpp
+
+    from assistant.prompt import build_messages
+
+    template = load_library(None).get("proofread-en")
+    msgs = build_messages(template, {"text": "Their going to the meeting tomorow, and they "
+                                             "has prepared the slides allready."})
+    params = GenerationParams(temperature=0.0, max_tokens=24, seed=3)
+    results = {}
+    for kind in ("f16", "q8_0"):
+        backend = load_backend(model_path, n_ctx=1024, kv_cache=kind)
+        try:
+            stream = backend.stream(msgs, params)
+            text = "".join(stream)
+            llama = backend._model()  # the state's size is what the KV cache holds now
+            results[kind] = (text, llama_cpp.llama_state_get_size(llama.ctx))
+        finally:
+            backend.close()
+    (exact, exact_bytes), (small, small_bytes) = results["f16"], results["q8_0"]
+    assert exact.strip()
+    assert small[:40] == exact[:40]
+    assert small_bytes < 0.7 * exact_bytes

@@ -47,7 +47,7 @@ def test_wheel_carries_templates_and_resources(wheel: Path) -> None:
 def test_wheel_declares_console_script_and_dependencies(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     (entry,) = [n for n in archive.namelist() if n.endswith("entry_points.txt")]
-    assert "assistant = assistant.cli:main" in archive.read(entry).decode()
+    assert "assistant = assistant.entry:main" in archive.read(entry).decode()
     (meta,) = [n for n in archive.namelist() if n.endswith("METADATA")]
     metadata = archive.read(meta).decode()
     assert "Requires-Dist: llama-cpp-python==0.3.36" in metadata

@@ -116,6 +116,20 @@ def test_another_context_size_is_read_again(model_path: Path, tmp_path: Path) ->
         other.close()
 
 
+def test_another_kv_cache_type_is_read_again(model_path: Path, tmp_path: Path) -> None:
+    first = load_backend(model_path, n_ctx=1024, store=store(tmp_path))
+    first.warm(messages())
+    first.close()
+    other = load_backend(model_path, n_ctx=1024, store=store(tmp_path), kv_cache="q8_0")
+    try:
+        other.warm(messages())
+        assert other.last_prefix == "computed"
+        again, _ = answer(other, messages())
+        assert again.strip()
+    finally:
+        other.close()
+
+
 def test_a_changed_model_file_is_read_again(model_path: Path, tmp_path: Path) -> None:
     copy = tmp_path / "model.gguf"
     shutil.copyfile(model_path, copy)

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.backend.prefix_store import MAGIC, ModelIdentity, PrefixStore
 
-MODEL = ModelIdentity("/models/a.gguf", 1000, 1, 4096, 0, "0.3.36")
+MODEL = ModelIdentity("/models/a.gguf", 1000, 1, 4096, 0, "f16", "0.3.36")
 TOKENS = [1, 2, 3, 4, 5]
 STATE = bytes(range(256)) * 40
 
@@ -30,7 +30,7 @@ def test_round_trip_through_disk(folder: Path) -> None:
 
 @pytest.mark.parametrize("change", [
     {"path": "/models/b.gguf"}, {"size": 1001}, {"mtime_ns": 2}, {"n_ctx": 2048},
-    {"n_gpu_layers": -1}, {"runtime": "0.3.37"}])
+    {"n_gpu_layers": -1}, {"kv_cache": "q8_0"}, {"runtime": "0.3.37"}])
 def test_another_model_or_setting_never_reuses_a_state(folder: Path,
                                                        change: dict[str, object]) -> None:
     store = PrefixStore(folder, 10_000_000, 10_000_000)

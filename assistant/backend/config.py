@@ -32,6 +32,8 @@ class LocalModel:
     """0 means one per physical core."""
     n_gpu_layers: int = 0
     """Layers offloaded to the GPU: 0 = none (CPU only), -1 = all."""
+    kv_cache: str = "f16"
+    """How the context is stored: "f16", or "q8_0" for half the memory."""
     state_dir: Path | None = None
     """Where prompt-prefix states are saved (None: not on disk)."""
     ram_cache_mb: int = 512
@@ -104,4 +106,5 @@ def open_backend(config: BackendConfig) -> Backend:
 
     store = PrefixStore(config.state_dir, config.ram_cache_mb * 1024 * 1024,
                         config.disk_cache_mb * 1024 * 1024)
-    return load_backend(config.path, config.n_ctx, config.n_threads, config.n_gpu_layers, store)
+    return load_backend(config.path, config.n_ctx, config.n_threads, config.n_gpu_layers, store,
+                        config.kv_cache)

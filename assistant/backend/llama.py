@@ -398,7 +398,8 @@ def gpu_offload_supported() -> bool:
 
 
 def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0,
-                 n_gpu_layers: int = 0, store: PrefixStore | None = None) -> LlamaBackend:
+                 n_gpu_layers: int = 0, store: PrefixStore | None = None,
+                 kv_cache: str = "f16") -> LlamaBackend:
     """Load ``path`` or raise :class:`ModelError` saying which file and why.
 
     The header is checked first in pure Python, so a missing, foreign or
@@ -407,7 +408,9 @@ def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0,
     ``n_gpu_layers`` (-1 = all) is ignored by a CPU-only build; when offloading
     fails (usually: not enough GPU memory) the model is loaded on the CPU
     instead and the backend's :attr:`~LlamaBackend.notice` says so, so the
-    app stays usable.
+    app stays usable. ``kv_cache`` "q8_0" stores the context in 8-bit blocks:
+    half the memory of "f16" (at 4,096 tokens of the embedded model, 42 MB
+    less), with answers that stay nearly the same.
     """
     try:
         info = read_gguf(path)
@@ -422,20 +425,24 @@ def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0,
     notice = None
     offload = n_gpu_layers if gpu_offload_supported() else 0
     try:
-        llama = _load(path, n_ctx, threads, offload)
+        llama = _load(path, n_ctx, threads, offload, kv_cache)
     except ModelError as exc:
         if offload == 0:
             raise
         log.warning("GPU offload of %s failed, loading on the CPU: %s", path.name, exc)
-        llama = _load(path, n_ctx, threads, 0)
+        llama = _load(path, n_ctx, threads, 0, kv_cache)
         notice = (f"The model could not be put on the GPU ({exc}); it runs on the CPU. "
                   "Lower 'GPU layers' in Settings, or set it to 0.")
     identity = ModelIdentity.of(path, llama.n_ctx(), offload if notice is None else 0,
-                                llama_cpp.__version__)
+                                llama_cpp.__version__, kv_cache)
     return LlamaBackend(llama, info, notice, store, identity)
 
 
-def _load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int) -> llama_cpp.Llama:
+_KV_TYPES = {"f16": 1, "q8_0": 8}  # ggml_type numbers: GGML_TYPE_F16, GGML_TYPE_Q8_0
+
+
+def _load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int,
+          kv_cache: str = "f16") -> llama_cpp.Llama:
     _LOG.recent.clear()
     chatter = io.StringIO()
     try:
@@ -446,10 +453,15 @@ def _load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int) -> llama_cpp.
         with contextlib.redirect_stderr(chatter):
             llama = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads,
                                     n_threads_batch=threads, n_gpu_layers=n_gpu_layers,
-                                    verbose=True)
+                                    type_k=_KV_TYPES[kv_cache], type_v=_KV_TYPES[kv_cache],
+                                    # llama.cpp stores a quantised V cache only with it.
+                                    flash_attn=kv_cache != "f16", verbose=True)
     except (ValueError, RuntimeError, OSError) as exc:
-        detail = "; ".join(_LOG.recent) or str(exc)
-        raise ModelError(f"{path}: llama.cpp could not load this model: {detail}") from None
+        detail = ("; ".join(_LOG.recent) or str(exc)).rstrip(".")
+        hint = (" The 8-bit context memory (Settings, 'Context memory' = q8_0) may not work "
+                "with this model or build: try f16." if kv_cache != "f16" else "")
+        raise ModelError(f"{path}: llama.cpp could not load this model: {detail}.{hint}") \
+            from None
     finally:
         for line in chatter.getvalue().splitlines():
             log.debug("%s", line)

@@ -42,15 +42,18 @@ class ModelIdentity:
     mtime_ns: int
     n_ctx: int
     n_gpu_layers: int
+    kv_cache: str
+    """How keys and values are stored ("f16", "q8_0"): a state of one cannot load in the other."""
     runtime: str
     """The llama.cpp build (llama-cpp-python's version): the state format changes with it."""
 
     @classmethod
-    def of(cls, path: Path, n_ctx: int, n_gpu_layers: int, runtime: str) -> ModelIdentity:
+    def of(cls, path: Path, n_ctx: int, n_gpu_layers: int, runtime: str,
+           kv_cache: str = "f16") -> ModelIdentity:
         """The identity of the model file at ``path`` as it is now."""
         stat = path.stat()
         return cls(str(path.resolve()), stat.st_size, stat.st_mtime_ns, n_ctx, n_gpu_layers,
-                   runtime)
+                   kv_cache, runtime)
 
     def digest(self) -> str:
         """A short stable name for this identity (a folder name)."""

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 from assistant.backend import Backend, TokenCounting
 from assistant.budget import counter_for, is_estimate, plan_prompt, sections
 from assistant.errors import AssistantError
-from assistant.gui.inspector import PromptInspector
 from assistant.templating.library import save_example
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
+
+if TYPE_CHECKING:
+    from assistant.gui.inspector import PromptInspector
 
 
 def save_markdown(parent: QWidget, title: str, text: str) -> str | None:
@@ -41,6 +44,14 @@ def save_markdown(parent: QWidget, title: str, text: str) -> str | None:
                             .format(file=path, reason=exc.strerror))
         return None
     return path
+
+
+def inspector_of(window: QWidget) -> PromptInspector:
+    """``window``'s prompt inspector, made on first use: most sessions never open it."""
+    from assistant.gui.inspector import PromptInspector
+
+    found = window.findChild(PromptInspector)
+    return found if found is not None else PromptInspector(window)
 
 
 def inspect_prompt(inspector: PromptInspector, backend: Backend, template: Template,

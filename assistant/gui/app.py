@@ -9,24 +9,24 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assistant import __version__
 from assistant.backend.config import open_backend
-from assistant.gui.desktop import Desktop
-from assistant.gui.hotkey import create_hotkey_backend
 from assistant.gui.i18n import Translations, resolve_language
 from assistant.gui.main_window import MainWindow
-from assistant.gui.quick_prompt import QuickPrompt
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.single_instance import SingleInstanceError, claim_profile
-from assistant.gui.tray import Tray
 from assistant.gui.worker import ModelController
 from assistant.state import UiState
 from assistant.wiring import build_core, setup_logging
+
+if TYPE_CHECKING:
+    from assistant.gui.quick_prompt import QuickPrompt
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,10 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
     ``command`` is what this launch wants: "show" the window or open the
     "quick" prompt. If the app is already running in this profile, the request
     is handed to it and this process exits at once.
+
+    The window is shown first; the quick prompt, tray, hotkey and model come
+    in the event loop's first turn, so the user sees and can use the window
+    without waiting for them (see tests/benchmarks/bench_launch.py).
     """
     app = QApplication.instance() or QApplication(list(argv or sys.argv))
     assert isinstance(app, QApplication)
@@ -75,28 +79,43 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(icon)
     state = UiState(core.paths.state_file)
     controller = ModelController(open_backend)
-    popup = QuickPrompt(core, state, controller, language)
+    parts: dict[str, QuickPrompt] = {}
 
     def set_language(setting: str) -> None:
-        window.language = popup.language = resolve_language(setting)
+        window.language = resolve_language(setting)
+        if "popup" in parts:
+            parts["popup"].language = window.language
         window.picker.set_preferred_language(window.language[:2])
         translations.apply(window.language)
 
     flow = SettingsFlow(core, controller, set_language)
     window = MainWindow(core, state, controller, flow, language)
-    tray = Tray(icon, app)
-    hotkey = create_hotkey_backend(parent=app)
-    desktop = Desktop(app, window, popup, tray, hotkey, server, flow)
+
+    def finish_start() -> None:
+        from assistant.gui.desktop import Desktop
+        from assistant.gui.hotkey import create_hotkey_backend
+        from assistant.gui.quick_prompt import QuickPrompt
+        from assistant.gui.tray import Tray
+
+        popup = parts["popup"] = QuickPrompt(core, state, controller, window.language)
+        tray = Tray(icon, app)
+        hotkey = create_hotkey_backend(parent=app)
+        desktop = Desktop(app, window, popup, tray, hotkey, server, flow)
+        if command == "quick":
+            desktop.open_quick()
+        problems = core.settings_problems + ([state.problem] if state.problem else [])
+        if problems:
+            QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Settings"),
+                                "\n\n".join(problems))
+        window.load_model()
+        desktop.register_hotkey(core.settings.hotkey)
+        log.info("start-up complete")
+
     if command == "quick":
-        desktop.open_quick()
+        finish_start()  # the popup is what this launch is for: no window first
     else:
         window.show()
-    problems = core.settings_problems + ([state.problem] if state.problem else [])
-    if problems:
-        QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Settings"),
-                            "\n\n".join(problems))
-    window.load_model()
-    desktop.register_hotkey(core.settings.hotkey)
+        QTimer.singleShot(0, finish_start)
     code = app.exec()
     controller.shutdown()
     return code

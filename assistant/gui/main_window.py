@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -30,9 +31,8 @@ from PySide6.QtWidgets import (
 from assistant.backend import Stats
 from assistant.budget import Plan
 from assistant.errors import AssistantError
-from assistant.gui.answer_actions import inspect_prompt, save_as_example, save_markdown
+from assistant.gui import answer_actions as actions
 from assistant.gui.form import TemplateForm
-from assistant.gui.inspector import PromptInspector
 from assistant.gui.model_chooser import ModelChooser
 from assistant.gui.output_view import OutputView
 from assistant.gui.picker import TemplatePicker
@@ -45,6 +45,9 @@ from assistant.state import UiState, lasting_values
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 from assistant.wiring import Core
+
+if TYPE_CHECKING:
+    from assistant.gui.inspector import PromptInspector
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +79,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.resize(1180, 780)
 
-        self.picker = TemplatePicker(core.library, state)
-        self.picker.set_preferred_language(language[:2])
+        self.picker = TemplatePicker(core.library, state, language=language[:2])
         self.form = TemplateForm(lambda: QGuiApplication.clipboard().text())
         self.output = OutputView()
-        self.inspector = PromptInspector(self)
         self.title = QLabel()
         self.title.setObjectName("templateTitle")
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -151,7 +152,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
-        self.new_action = self._action(self.file_menu, self.new_template, QKeySequence.StandardKey.New)
+        self.new_action = self._action(  # a template from a starter, opened in the editor
+            self.file_menu, lambda: self.templates.new_template(self, self.language),
+            QKeySequence.StandardKey.New)
         self.folder_action = self._action(self.file_menu, self.templates.open_folder)
         self.customize_action = self._action(self.file_menu, self.customize_current)
         self.file_menu.addSeparator()
@@ -293,11 +296,6 @@ class MainWindow(QMainWindow):
                 self.form.set_template(fresh, values)
 
     @Slot()
-    def new_template(self) -> None:
-        """Create a template from a starter and open it in the user's editor."""
-        self.templates.new_template(self, self.language)
-
-    @Slot()
     def customize_current(self) -> None:
         """Copy the current built-in template into the user folder and open it."""
         if self._template is not None:
@@ -379,7 +377,7 @@ class MainWindow(QMainWindow):
         """Save the answer as a Markdown file."""
         if self.output.has_text:
             title = self._template.title if self._template else "answer"
-            path = save_markdown(self, title, self.output.markdown())
+            path = actions.save_markdown(self, title, self.output.markdown())
             if path:
                 self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 6000)
 
@@ -391,10 +389,16 @@ class MainWindow(QMainWindow):
         a built-in file, and is sent after the template's own examples.
         """
         job = self._last_job
-        if job is not None and save_as_example(self, self.core.paths.templates_dir, job.template,
-                                               job.values, self.output.markdown()):
+        if job is not None and actions.save_as_example(
+                self, self.core.paths.templates_dir, job.template, job.values,
+                self.output.markdown()):
             self.templates.reload()
             self.example_button.setEnabled(False)  # once per answer
+
+    @property
+    def inspector(self) -> PromptInspector:
+        """The prompt inspector window, made on first use (it is rarely opened)."""
+        return actions.inspector_of(self)
 
     @Slot()
     def show_inspector(self) -> None:
@@ -406,7 +410,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The prompt inspector needs a loaded model."),
                                          6000)
             return
-        inspect_prompt(self.inspector, backend, template, self.form.values(),
+        actions.inspect_prompt(self.inspector, backend, template, self.form.values(),
                        self.form.use_examples(), self.core.params_for(template).max_tokens,
                        self._context())
 

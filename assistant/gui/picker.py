@@ -139,10 +139,11 @@ class TemplatePicker(QWidget):
     template_activated = Signal(str)
     customize_requested = Signal(str)
 
-    def __init__(self, library: Library, state: UiState, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, state: UiState, parent: QWidget | None = None,
+                 language: str = "") -> None:
         super().__init__(parent)
         self._library, self._state = library, state
-        self._preferred = ""  # language whose categories are listed first
+        self._preferred = language  # language ("zh", "en") whose categories are listed first
         self._current: tuple[str, str, str] | None = None  # group key, kind, key of the row
         self._announced: str | None = None  # the template the window last heard of
         self._quiet = False  # True while the code, not the user, moves the cursor

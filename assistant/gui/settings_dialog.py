@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 from assistant.errors import InputError
 from assistant.gui.server_settings import ListModels, ServerSettings
 from assistant.modelfiles import ModelFile, Origin, describe
-from assistant.settings import SPECS, Settings, check
+from assistant.settings import KV_CACHE_TYPES, SPECS, Settings, check
 
-LOCAL_KEYS = ("model", "n_gpu_layers", "n_ctx", "n_threads", "prefix_cache_mb", "prefix_disk_mb")
+LOCAL_KEYS = ("model", "n_gpu_layers", "n_ctx", "kv_cache", "n_threads", "prefix_cache_mb",
+              "prefix_disk_mb")
 """Rows shown only for a local model; the server's own are in ServerSettings."""
 
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -118,6 +119,10 @@ class SettingsDialog(QDialog):
             self._add_entry(model)
         self.context_spin, self.threads_spin = QSpinBox(), QSpinBox()
         self.gpu_spin = QSpinBox()
+        self.kv_box = QComboBox()
+        self.kv_box.setObjectName("kvCache")
+        for value in KV_CACHE_TYPES:
+            self.kv_box.addItem("", value)
         self.gpu_spin.setEnabled(gpu_supported)
         self.temperature_spin, self.max_tokens_spin = QDoubleSpinBox(), QSpinBox()
         self.temperature_spin.setDecimals(2)
@@ -163,6 +168,7 @@ class SettingsDialog(QDialog):
         spins = self._spins
         for key, field in (("model_source", self.source_box), ("model", model_row),
                            ("n_gpu_layers", spins["n_gpu_layers"]), ("n_ctx", spins["n_ctx"]),
+                           ("kv_cache", self.kv_box),
                            ("n_threads", spins["n_threads"]),
                            ("prefix_cache_mb", spins["prefix_cache_mb"]),
                            ("prefix_disk_mb", disk_row), ("server_url", self.server),
@@ -198,7 +204,7 @@ class SettingsDialog(QDialog):
         # The help texts repeat SPECS' descriptions as literals so that lupdate
         # sees them; a test checks that they still match SPECS.
         names = (self.tr("Model source"), self.tr("Model"), self.tr("GPU layers"),
-                 self.tr("Context size"), self.tr("Threads"), self.tr("Prepared prompts"),
+                 self.tr("Context size"), self.tr("Context memory"), self.tr("Threads"), self.tr("Prepared prompts"),
                  self.tr("…kept on disk"), self.tr("Model server"),
                  self.tr("Temperature"), self.tr("Max answer tokens"), self.tr("UI language"),
                  self.tr("Global hotkey"))
@@ -206,6 +212,8 @@ class SettingsDialog(QDialog):
                  self.tr("Path of the GGUF model file; empty means the embedded model."),
                  self.tr("Model layers put on the GPU: 0 = CPU only, -1 = all."),
                  self.tr("Context size in tokens: prompt, examples and answer together."),
+                 self.tr("How the model keeps the context in memory: f16 (exact) or q8_0 (half "
+                         "the memory, nearly the same answers)."),
                  self.tr("CPU threads for the model; 0 means one per physical core."),
                  self.tr("Memory in MB for the prepared prompts of recently used templates; 0 "
                          "keeps none."),
@@ -226,6 +234,8 @@ class SettingsDialog(QDialog):
         self.source_box.setItemText(1, self.tr("Model server (Ollama, LM Studio, llama-server, "
                                                "vLLM…)"))
         self.gpu_spin.setSpecialValueText(self.tr("All layers"))
+        self.kv_box.setItemText(0, self.tr("f16: exact"))
+        self.kv_box.setItemText(1, self.tr("q8_0: half the memory"))
         for spin in (self.ram_cache_spin, self.disk_cache_spin):
             spin.setSuffix(self.tr(" MB"))
             spin.setSpecialValueText(self.tr("None"))
@@ -338,6 +348,7 @@ class SettingsDialog(QDialog):
         for key, spin in self._spins.items():
             spin.setValue(getattr(settings, key))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.ui_language)))
+        self.kv_box.setCurrentIndex(max(0, self.kv_box.findData(settings.kv_cache)))
         self.hotkey_edit.setKeySequence(QKeySequence.fromString(settings.hotkey, _PORTABLE))
         self._model_changed()
 
@@ -346,6 +357,7 @@ class SettingsDialog(QDialog):
         return {"model_source": self.source(), "model": str(self.model_box.currentData() or ""),
                 **numbers, **self.server.values(),
                 "ui_language": str(self.language_box.currentData()),
+                "kv_cache": str(self.kv_box.currentData()),
                 "hotkey": self.hotkey_edit.keySequence().toString(_PORTABLE)}
 
     def _problems(self) -> dict[str, str]:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from assistant.errors import AssistantError
-from assistant.gui.settings_dialog import SettingsDialog
 from assistant.gui.worker import ModelController
 from assistant.modelfiles import discover
 from assistant.wiring import Core
@@ -49,6 +48,8 @@ class SettingsFlow:
 
         models = discover(self.core.paths.models_dir, self.core.settings.model)
         secrets = self.core.secrets
+        from assistant.gui.settings_dialog import SettingsDialog  # made on first use
+
         dialog = SettingsDialog(self.core.settings, models,
                                 self.core.paths.models_dir, self.hotkey_status(), parent,
                                 gpu_supported=gpu_offload_supported(),

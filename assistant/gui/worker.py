@@ -117,6 +117,8 @@ class _ModelWorker(QObject):
                 self.backend.warm(messages)
             except AssistantError as exc:  # warming is an optimisation: log, carry on
                 log.warning("could not warm the prompt cache: %s", exc)
+                return
+            log.info("prompt prefix prepared")
 
     @Slot()
     def shutdown(self) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from assistant import textfile, tomlwrite
 from assistant.errors import InputError
+from assistant.templating.cache import ParsedCache, digest
 from assistant.templating.model import Example, Source, Template
 from assistant.templating.parse import Lines, parse_examples, parse_template, toml_error
 
@@ -70,21 +71,27 @@ def builtin_dir() -> Traversable:
     return importlib.resources.files("assistant.builtin_templates")
 
 
-def load_library(user_dir: Path | None, builtin: Traversable | None = None) -> Library:
-    """Load built-ins, then user templates over them, each file on its own."""
+def load_library(user_dir: Path | None, builtin: Traversable | None = None,
+                 cache: Path | None = None) -> Library:
+    """Load built-ins, then user templates over them, each file on its own.
+
+    With ``cache`` (a file in the profile's cache folder), a file whose bytes
+    were parsed before is taken from :class:`ParsedCache` instead of parsed.
+    """
     templates: dict[str, Template] = {}
     errors: list[LoadError] = []
+    parsed = ParsedCache(cache) if cache is not None else None
     base = builtin_dir() if builtin is None else builtin
     for entry in sorted(base.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(SUFFIX) and entry.is_file():
-            _load_one(entry.name, partial(_read_builtin, entry), Source.BUILTIN,
-                      f"built-in {entry.name}", templates, errors)
+            _load_one(entry.name, entry.read_bytes, Source.BUILTIN,
+                      f"built-in {entry.name}", templates, errors, parsed)
     if user_dir is not None and user_dir.is_dir():
         for path in sorted(user_dir.glob(f"*{SUFFIX}")):
             if not path.is_file():
                 continue
-            _load_one(path.name, partial(_read_user, path), Source.USER, str(path),
-                      templates, errors)
+            _load_one(path.name, partial(textfile.read_bytes, path, MAX_TEMPLATE_BYTES),
+                      Source.USER, str(path), templates, errors, parsed)
         for template_id, template in list(templates.items()):
             extra = user_dir / f"{template_id}{EXAMPLES_SUFFIX}"
             if extra.is_file():
@@ -93,25 +100,34 @@ def load_library(user_dir: Path | None, builtin: Traversable | None = None) -> L
                         _read_saved_examples(extra, template))
                 except InputError as exc:
                     errors.append(LoadError(str(extra), template_id, Source.USER, str(exc)))
+    if parsed is not None:
+        parsed.save()
     return Library(templates, tuple(errors))
 
 
-def _read_builtin(entry: Traversable) -> str:
-    return textfile.decode_text(entry.read_bytes(), entry.name).text
-
-
-def _read_user(path: Path) -> str:
-    return textfile.read_text(path, MAX_TEMPLATE_BYTES).text
-
-
-def _load_one(name: str, read: Callable[[], str], source: Source, where: str,
-              templates: dict[str, Template], errors: list[LoadError]) -> None:
+def _load_one(name: str, read: Callable[[], bytes], source: Source, where: str,
+              templates: dict[str, Template], errors: list[LoadError],
+              parsed: ParsedCache | None) -> None:
     template_id = name[: -len(SUFFIX)]
     try:
-        text = read()
-        templates[template_id] = parse_template(text, template_id, where, source)
+        data = read()
     except InputError as exc:
         errors.append(LoadError(where, template_id, source, str(exc)))
+        return
+    key = digest(data) if parsed is not None else ""
+    found = parsed.lookup(where, key) if parsed is not None else None
+    if found is None:
+        try:
+            text = textfile.decode_text(data, where).text
+            found = parse_template(text, template_id, where, source)
+        except InputError as exc:
+            found = str(exc)
+        if parsed is not None:
+            parsed.store(where, key, found)
+    if isinstance(found, str):
+        errors.append(LoadError(where, template_id, source, found))
+    else:
+        templates[template_id] = found
 
 
 def _read_saved_examples(path: Path, template: Template) -> tuple[Example, ...]:

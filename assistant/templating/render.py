@@ -1,10 +1,9 @@
-"""Fill a template in Jinja's sandbox.
+"""Fill a template in Jinja's sandbox (:mod:`.environment`).
 
-One :class:`ImmutableSandboxedEnvironment` with :class:`StrictUndefined`
-serves every template: users edit and share templates, so a template must not
-reach Python internals, and a misspelt variable must fail loudly instead of
-vanishing. User text only ever enters as a *variable*: ``{{ 7*7 }}`` typed
-into a field reaches the model as those seven characters.
+User text only ever enters as a *variable*: ``{{ 7*7 }}`` typed into a field
+reaches the model as those seven characters. A body is checked when its file
+is parsed, but compiled to Python only when it is first rendered, so a
+library read from the parsed-template cache costs no Jinja work at all.
 """
 
 from __future__ import annotations
@@ -16,12 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from assistant.errors import InputError
+from assistant.templating.environment import environment
 
 if TYPE_CHECKING:
+    import jinja2
+
     from assistant.templating.model import Template
 
 BUILTIN_VARIABLES = ("today", "weekday", "language")
@@ -31,17 +30,6 @@ _WEEKDAYS = {
     "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
-
-ENVIRONMENT = ImmutableSandboxedEnvironment(
-    undefined=jinja2.StrictUndefined,
-    autoescape=False,
-    # Block tags on their own line leave no blank line behind, which is what
-    # a person writing a prompt expects.
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=False,
-)
-
 
 class TemplateError(InputError):
     """A template file is wrong; the message names the file and line."""
@@ -78,31 +66,28 @@ class Rendered:
 
 
 class CompiledBody:
-    """A template body compiled once, with what is needed to report errors.
+    """A template body, checked once, with what is needed to report errors.
 
     ``line_offset`` is the number of file lines before the body, so Jinja's
-    line numbers can be turned into line numbers in the file.
+    line numbers can be turned into line numbers in the file. Built from
+    ``source`` alone, the body is parsed and compiled now (that is the check);
+    built with ``variables`` and ``blocks`` from the parsed-template cache, a
+    body that passed the check before, it is compiled on its first render.
     """
 
-    def __init__(self, source: str, filename: str, line_offset: int) -> None:
+    def __init__(self, source: str, filename: str, line_offset: int, *,
+                 variables: frozenset[str] | None = None,
+                 blocks: frozenset[str] | None = None) -> None:
+        self.source = source
         self.filename = filename
         self.line_offset = line_offset
-        from jinja2 import meta
-
-        try:
-            # Parsed once: the tree gives the variables, then the code.
-            ast = ENVIRONMENT.parse(source, name=filename, filename=filename)
-            self.variables: frozenset[str] = frozenset(meta.find_undeclared_variables(ast))
-            code = ENVIRONMENT.compile(ast, name=filename, filename=filename)
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                f"{filename}, line {self._file_line(exc.lineno)}: template syntax error: "
-                f"{exc.message}"
-            ) from None
-        self._template = ENVIRONMENT.template_class.from_code(
-            ENVIRONMENT, code, ENVIRONMENT.make_globals(None), None
-        )
-        self.blocks: frozenset[str] = frozenset(self._template.blocks)
+        self._template: jinja2.Template | None = None
+        if variables is not None and blocks is not None:
+            self.variables = variables
+            self.blocks = blocks
+            return
+        self.variables, self._template = self._compile(find_variables=True)
+        self.blocks = frozenset(self._template.blocks)
         unknown = sorted(self.blocks - set(BLOCK_NAMES))
         if unknown:
             raise TemplateError(
@@ -115,17 +100,45 @@ class CompiledBody:
                 "{% block prompt %}...{% endblock %} with the request to the model."
             )
 
+    def _compile(self, find_variables: bool = False) -> tuple[frozenset[str], jinja2.Template]:
+        """Parse once: the tree gives the undeclared variables, then the code."""
+        import jinja2
+        from jinja2 import meta
+
+        env = environment()
+        try:
+            ast = env.parse(self.source, name=self.filename, filename=self.filename)
+            variables = frozenset(meta.find_undeclared_variables(ast)) if find_variables \
+                else frozenset()
+            code = env.compile(ast, name=self.filename, filename=self.filename)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"{self.filename}, line {self._file_line(exc.lineno)}: template syntax error: "
+                f"{exc.message}"
+            ) from None
+        return variables, env.template_class.from_code(env, code, env.make_globals(None), None)
+
+    @property
+    def compiled(self) -> jinja2.Template:
+        """The Jinja template, compiled on first use."""
+        if self._template is None:
+            self._template = self._compile()[1]
+        return self._template
+
     def _file_line(self, body_line: int | None) -> int:
         return (body_line or 1) + self.line_offset
 
     def render(self, variables: Mapping[str, str]) -> Rendered:
         """Render the system and prompt parts with ``variables``."""
+        import jinja2
+
+        template = self.compiled
         try:
             if not self.blocks:
-                return Rendered(None, self._template.render(variables).strip())
-            context = self._template.new_context(dict(variables))
+                return Rendered(None, template.render(variables).strip())
+            context = template.new_context(dict(variables))
             parts = {
-                name: "".join(self._template.blocks[name](context)).strip()
+                name: "".join(template.blocks[name](context)).strip()
                 for name in self.blocks
             }
         except jinja2.UndefinedError as exc:

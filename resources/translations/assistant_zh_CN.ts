@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../assistant/gui/catalog_section.py" line="128"/>
-        <location filename="../../assistant/gui/catalog_section.py" line="212"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="211"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -60,113 +60,113 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="158"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="157"/>
         <source>downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="160"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="159"/>
         <source>recommended</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="162"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="161"/>
         <source>needs more RAM</source>
         <translation>内存不足</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="164"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="163"/>
         <source>slow on {cores} cores</source>
         <translation>{cores} 核上较慢</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="166"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="165"/>
         <source>runs here</source>
         <translation>可在本机运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="168"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="167"/>
         <source>about {size}</source>
         <translation>约 {size}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="198"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="197"/>
         <source>Runs on a 2-core laptop.</source>
         <translation>双核笔记本可以运行。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="199"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="198"/>
         <source>Too slow for a 2-core laptop.</source>
         <translation>在双核笔记本上太慢。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="207"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="206"/>
         <source>Resume ({size} already here)</source>
         <translation>继续下载（已下载 {size}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="210"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="209"/>
         <source>Downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="240"/>
-        <location filename="../../assistant/gui/catalog_section.py" line="247"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="239"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="246"/>
         <source>Download from an address</source>
         <translation>从地址下载</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="241"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="240"/>
         <source>Address of the .gguf file (a Hugging Face or ModelScope file page works too):</source>
         <translation>.gguf 文件的地址（也可以是 Hugging Face 或 ModelScope 的文件页面）：</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="261"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="260"/>
         <source>Starting the download of {name}…</source>
         <translation>正在开始下载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="273"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="272"/>
         <source>{file}: checking the part downloaded before… {done}</source>
         <translation>{file}：正在检查之前已下载的部分… {done}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="276"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="275"/>
         <source>{file}: verifying…</source>
         <translation>{file}：正在校验…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="279"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="278"/>
         <source>{minutes:.0f} min left</source>
         <translation>还剩 {minutes:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="280"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="279"/>
         <source>{seconds:.0f} s left</source>
         <translation>还剩 {seconds:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="282"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="281"/>
         <source>{file}: {done} of {total} · {speed}/s · {left}</source>
         <translation>{file}：{done} / {total} · {speed}/秒 · {left}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="284"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="283"/>
         <source>unknown size</source>
         <translation>大小未知</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="293"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="292"/>
         <source>Downloaded and verified: {file}. It is now the active model.</source>
         <translation>已下载并校验：{file}。它现在是当前模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="302"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="301"/>
         <source> Press Resume to continue.</source>
         <translation>按“继续下载”即可接着下载。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/catalog_section.py" line="310"/>
+        <location filename="../../assistant/gui/catalog_section.py" line="309"/>
         <source>Download stopped; what was downloaded is kept. Press Resume to continue.</source>
         <translation>下载已停止，已下载的部分会保留。按“继续下载”即可接着下载。</translation>
     </message>
@@ -451,145 +451,145 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../assistant/gui/app.py" line="96"/>
+        <location filename="../../assistant/gui/app.py" line="108"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/app.py" line="67"/>
-        <location filename="../../assistant/gui/main_window.py" line="212"/>
+        <location filename="../../assistant/gui/app.py" line="71"/>
+        <location filename="../../assistant/gui/main_window.py" line="215"/>
         <source>Daily-work assistant</source>
         <translation>日常办公助手</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="213"/>
+        <location filename="../../assistant/gui/main_window.py" line="216"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="214"/>
+        <location filename="../../assistant/gui/main_window.py" line="217"/>
         <source>Run the template (Ctrl+Enter)</source>
         <translation>运行模板（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="215"/>
+        <location filename="../../assistant/gui/main_window.py" line="218"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="216"/>
+        <location filename="../../assistant/gui/main_window.py" line="219"/>
         <source>Stop generating (Esc)</source>
         <translation>停止生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="217"/>
+        <location filename="../../assistant/gui/main_window.py" line="220"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="218"/>
+        <location filename="../../assistant/gui/main_window.py" line="221"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="219"/>
+        <location filename="../../assistant/gui/main_window.py" line="222"/>
         <source>Save as .md…</source>
         <translation>另存为 .md…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="88"/>
-        <location filename="../../assistant/gui/main_window.py" line="220"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="99"/>
+        <location filename="../../assistant/gui/main_window.py" line="223"/>
         <source>Save as example</source>
         <translation>存为示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="221"/>
+        <location filename="../../assistant/gui/main_window.py" line="224"/>
         <source>Keep this answer as an example for this template: it is sent with future runs. Saved in your template folder, where you can edit it.</source>
         <translation>把这个回答保存为本模板的示例，以后运行时会一并发送。保存在模板文件夹中，可随时修改。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="224"/>
+        <location filename="../../assistant/gui/main_window.py" line="227"/>
         <source>Prompt…</source>
         <translation>提示词…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="225"/>
+        <location filename="../../assistant/gui/main_window.py" line="228"/>
         <source>Show the exact prompt and its token count</source>
         <translation>显示发送给模型的完整提示词及其 token 数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="226"/>
+        <location filename="../../assistant/gui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="227"/>
+        <location filename="../../assistant/gui/main_window.py" line="230"/>
         <source>&amp;New template…</source>
         <translation>新建模板(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="228"/>
+        <location filename="../../assistant/gui/main_window.py" line="231"/>
         <source>Open template &amp;folder</source>
         <translation>打开模板文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="229"/>
+        <location filename="../../assistant/gui/main_window.py" line="232"/>
         <source>&amp;Customize this template</source>
         <translation>自定义此模板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="230"/>
+        <location filename="../../assistant/gui/main_window.py" line="233"/>
         <source>&amp;Save answer as…</source>
         <translation>回答另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="231"/>
+        <location filename="../../assistant/gui/main_window.py" line="234"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="232"/>
+        <location filename="../../assistant/gui/main_window.py" line="235"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="233"/>
+        <location filename="../../assistant/gui/main_window.py" line="236"/>
         <source>&amp;Prompt inspector</source>
         <translation>提示词检查器(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="234"/>
+        <location filename="../../assistant/gui/main_window.py" line="237"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="235"/>
+        <location filename="../../assistant/gui/main_window.py" line="238"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="268"/>
+        <location filename="../../assistant/gui/main_window.py" line="271"/>
         <source>your template</source>
         <translation>自定义模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="269"/>
+        <location filename="../../assistant/gui/main_window.py" line="272"/>
         <source>built-in</source>
         <translation>内置模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="309"/>
+        <location filename="../../assistant/gui/main_window.py" line="307"/>
         <source>Opened {file}; changes are picked up when you save.</source>
         <translation>已打开 {file}；保存后修改即会生效。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="325"/>
+        <location filename="../../assistant/gui/main_window.py" line="323"/>
         <source>, </source>
         <comment>separator of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="326"/>
+        <location filename="../../assistant/gui/main_window.py" line="324"/>
         <source>Fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
@@ -634,48 +634,48 @@
         <translation>已达长度上限，回答被截断</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="374"/>
+        <location filename="../../assistant/gui/main_window.py" line="372"/>
         <source>Cannot run</source>
         <translation>无法运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="31"/>
-        <location filename="../../assistant/gui/answer_actions.py" line="38"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="34"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="41"/>
         <source>Save answer</source>
         <translation>保存回答</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="32"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="35"/>
         <source>Markdown (*.md);;Text (*.txt)</source>
         <translation>Markdown 文件 (*.md);;文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="39"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="42"/>
         <source>Could not save {file}: {reason}</source>
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="384"/>
+        <location filename="../../assistant/gui/main_window.py" line="382"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="89"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="100"/>
         <source>Could not save the example: {reason}</source>
         <translation>无法保存示例：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="93"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="104"/>
         <source>Saved as an example in {file}; it will be sent with future runs.</source>
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="406"/>
+        <location filename="../../assistant/gui/main_window.py" line="410"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="62"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="73"/>
         <source>Prompt inspector</source>
         <translation>提示词检查器</translation>
     </message>
@@ -710,7 +710,7 @@
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="447"/>
+        <location filename="../../assistant/gui/main_window.py" line="451"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>
@@ -718,12 +718,12 @@
 <context>
     <name>ModelChooser</name>
     <message>
-        <location filename="../../assistant/gui/model_chooser.py" line="87"/>
+        <location filename="../../assistant/gui/model_chooser.py" line="79"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/model_chooser.py" line="88"/>
+        <location filename="../../assistant/gui/model_chooser.py" line="80"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
@@ -806,97 +806,97 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="165"/>
+        <location filename="../../assistant/gui/models_page.py" line="159"/>
         <source>built in (demo)</source>
         <translation>内置（演示）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="166"/>
+        <location filename="../../assistant/gui/models_page.py" line="160"/>
         <source>models folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="166"/>
+        <location filename="../../assistant/gui/models_page.py" line="160"/>
         <source>chosen file</source>
         <translation>选定的文件</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="180"/>
+        <location filename="../../assistant/gui/models_page.py" line="174"/>
         <source>the server&apos;s only model</source>
         <translation>服务器上唯一的模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="181"/>
+        <location filename="../../assistant/gui/models_page.py" line="175"/>
         <source>model server</source>
         <translation>模型服务器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="195"/>
+        <location filename="../../assistant/gui/models_page.py" line="189"/>
         <source>cannot be used</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="196"/>
+        <location filename="../../assistant/gui/models_page.py" line="190"/>
         <source> · no chat template (ChatML used)</source>
         <translation> · 无对话模板（使用 ChatML）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="245"/>
-        <location filename="../../assistant/gui/models_page.py" line="253"/>
+        <location filename="../../assistant/gui/models_page.py" line="239"/>
+        <location filename="../../assistant/gui/models_page.py" line="247"/>
         <source>Remove model</source>
         <translation>删除模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="246"/>
+        <location filename="../../assistant/gui/models_page.py" line="240"/>
         <source>Delete {file} ({size}) from the models folder? This cannot be undone.</source>
         <translation>要从模型文件夹中删除 {file}（{size}）吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="254"/>
+        <location filename="../../assistant/gui/models_page.py" line="248"/>
         <source>Could not delete {file}: {reason}</source>
         <translation>无法删除 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="266"/>
-        <location filename="../../assistant/gui/models_page.py" line="286"/>
-        <location filename="../../assistant/gui/models_page.py" line="301"/>
-        <location filename="../../assistant/gui/models_page.py" line="329"/>
-        <location filename="../../assistant/gui/models_page.py" line="333"/>
+        <location filename="../../assistant/gui/models_page.py" line="260"/>
+        <location filename="../../assistant/gui/models_page.py" line="280"/>
+        <location filename="../../assistant/gui/models_page.py" line="295"/>
+        <location filename="../../assistant/gui/models_page.py" line="323"/>
+        <location filename="../../assistant/gui/models_page.py" line="327"/>
         <source>Add GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="268"/>
+        <location filename="../../assistant/gui/models_page.py" line="262"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="302"/>
+        <location filename="../../assistant/gui/models_page.py" line="296"/>
         <source>{file} is already in the models folder.</source>
         <translation>{file} 已在模型文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="311"/>
+        <location filename="../../assistant/gui/models_page.py" line="305"/>
         <source>Copying {files} into the models folder…</source>
         <translation>正在把 {files} 复制到模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="319"/>
+        <location filename="../../assistant/gui/models_page.py" line="313"/>
         <source>Added {files}.</source>
         <translation>已添加 {files}。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="334"/>
+        <location filename="../../assistant/gui/models_page.py" line="328"/>
         <source>Copy {file} ({size}) into the models folder, or use it where it is?</source>
         <translation>把 {file}（{size}）复制到模型文件夹，还是在原位置直接使用？</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="336"/>
+        <location filename="../../assistant/gui/models_page.py" line="330"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/models_page.py" line="337"/>
+        <location filename="../../assistant/gui/models_page.py" line="331"/>
         <source>Use where it is</source>
         <translation>在原位置使用</translation>
     </message>
@@ -1239,267 +1239,287 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="67"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="68"/>
         <source>{hotkey} is several key presses; a hotkey must be one combination, e.g. Ctrl+Alt+J.</source>
         <translation>{hotkey} 包含多次按键；快捷键必须是一个组合键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="69"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="70"/>
         <source>{hotkey} is not a complete key combination. Click the field and press all the keys together, e.g. Ctrl+Alt+J.</source>
         <translation>{hotkey} 不是完整的组合键。请点击输入框，同时按下所有按键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="72"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="73"/>
         <source>{hotkey} needs Ctrl, Alt or Meta (the Windows key): without one, it would take that key away from every other program.</source>
         <translation>{hotkey} 需要包含 Ctrl、Alt 或 Meta（Windows 徽标键），否则其他所有程序都将无法使用这个键。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="76"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="77"/>
         <source>Ctrl+Space switches the Chinese input method on many systems. Pick another combination, e.g. Ctrl+Alt+J.</source>
         <translation>在许多系统中，Ctrl+空格 用于切换中文输入法。请换一个组合键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="197"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="203"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="200"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="206"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="200"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="206"/>
         <source>Model source</source>
         <translation>模型来源</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="200"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="206"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="201"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="207"/>
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="201"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="207"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="201"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="207"/>
         <source>Prepared prompts</source>
         <translation>预处理的提示词</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="202"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="207"/>
+        <source>Context memory</source>
+        <translation>上下文内存</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="208"/>
         <source>Model server</source>
         <translation>模型服务器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="202"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="208"/>
         <source>…kept on disk</source>
         <translation>…保存在磁盘上</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="203"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="209"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="203"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="209"/>
         <source>Max answer tokens</source>
         <translation>最大回答长度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="203"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="209"/>
         <source>UI language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="204"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="210"/>
         <source>Global hotkey</source>
         <translation>全局快捷键</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="205"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="211"/>
         <source>Where the model runs: a local GGUF file, or a model server.</source>
         <translation>模型在哪里运行：本地 GGUF 文件，或模型服务器。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="206"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="212"/>
         <source>Path of the GGUF model file; empty means the embedded model.</source>
         <translation>GGUF 模型文件的路径；留空表示使用内置模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="207"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="213"/>
         <source>Model layers put on the GPU: 0 = CPU only, -1 = all.</source>
         <translation>放到 GPU 上运行的模型层数：0 = 仅用 CPU，-1 = 全部。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="208"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="214"/>
         <source>Context size in tokens: prompt, examples and answer together.</source>
         <translation>上下文长度（以 token 计），包括提示词、示例和回答。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="209"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="215"/>
+        <source>How the model keeps the context in memory: f16 (exact) or q8_0 (half the memory, nearly the same answers).</source>
+        <translation>模型在内存中保存上下文的方式：f16（精确），或 q8_0（内存减半，回答几乎相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="217"/>
         <source>CPU threads for the model; 0 means one per physical core.</source>
         <translation>模型使用的 CPU 线程数；0 表示每个物理核心一个线程。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="210"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="218"/>
         <source>Memory in MB for the prepared prompts of recently used templates; 0 keeps none.</source>
         <translation>为最近使用的模板保存预处理提示词所用的内存（MB）；0 表示不保存。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="212"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="220"/>
         <source>Disk space in MB for prepared prompts kept across restarts; 0 keeps none.</source>
         <translation>跨重启保存预处理提示词所用的磁盘空间（MB）；0 表示不保存。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="214"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="222"/>
         <source>Address of an OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama.</source>
         <translation>OpenAI 兼容服务器的地址，例如 Ollama 为 http://127.0.0.1:11434/v1。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="216"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="224"/>
         <source>Default randomness of answers (templates may set their own).</source>
         <translation>回答的默认随机程度（模板可以自行设置）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="217"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="225"/>
         <source>Default longest answer, in tokens (templates may set their own).</source>
         <translation>回答的默认最大长度，以 token 计（模板可以自行设置）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="218"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="226"/>
         <source>Language of the interface.</source>
         <translation>界面显示的语言。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="219"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="227"/>
         <source>Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J.</source>
         <translation>打开快速提问窗口的全局快捷键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="225"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="233"/>
         <source>Local GGUF file (runs on this computer)</source>
         <translation>本地 GGUF 文件（在本机运行）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="226"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="234"/>
         <source>Model server (Ollama, LM Studio, llama-server, vLLM…)</source>
         <translation>模型服务器（Ollama、LM Studio、llama-server、vLLM…）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="228"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="236"/>
         <source>All layers</source>
         <translation>全部层</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="230"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="237"/>
+        <source>f16: exact</source>
+        <translation>f16：精确</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="238"/>
+        <source>q8_0: half the memory</source>
+        <translation>q8_0：内存减半</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="240"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="231"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="241"/>
         <source>None</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="234"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="244"/>
         <source>Hotkey status</source>
         <translation>快捷键状态</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="235"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="245"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="236"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="246"/>
         <source>Automatic (one per physical core)</source>
         <translation>自动（每个物理核心一个线程）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="237"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="247"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="238"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="248"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="308"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="318"/>
         <source>Embedded model (SmolLM2-135M)</source>
         <translation>内置模型（SmolLM2-135M）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="311"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="321"/>
         <source>{name} — cannot be used</source>
         <translation>{name} — 无法使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="315"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="325"/>
         <source>{size:.1f} GB</source>
         <translation>{size:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="316"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="326"/>
         <source>{size:.0f} MB</source>
         <translation>{size:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="317"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="327"/>
         <source>{name} — {size}, {architecture}, {quantization}</source>
         <translation>{name} — {size}，{architecture}，{quantization}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="319"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="329"/>
         <source>unknown architecture</source>
         <translation>未知架构</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="320"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="330"/>
         <source>unknown quantization</source>
         <translation>未知量化方式</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="357"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="369"/>
         <source>Enter a number from {minimum:g} to {maximum:g}.</source>
         <translation>请输入 {minimum:g} 到 {maximum:g} 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="373"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="385"/>
         <source>The file was not added; the previous model is still selected. {reason}</source>
         <translation>未添加该文件，仍使用原来选择的模型。{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="377"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="389"/>
         <source>This llama.cpp build runs on the CPU only. To use a GPU, install a CUDA or Metal build of llama-cpp-python (see the README), then restart.</source>
         <translation>当前的 llama.cpp 版本只能在 CPU 上运行。如需使用 GPU，请安装 CUDA 或 Metal 版本的 llama-cpp-python（见 README），然后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="411"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="423"/>
         <source>Cleared {size:.0f} MB</source>
         <translation>已清除 {size:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="415"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="427"/>
         <source>Clear ({size:.0f} MB)</source>
         <translation>清除（{size:.0f} MB）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="437"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="449"/>
         <source>Choose a model file</source>
         <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="439"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="451"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
@@ -1573,97 +1593,97 @@
 <context>
     <name>TemplatePicker</name>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="237"/>
+        <location filename="../../assistant/gui/picker.py" line="238"/>
         <source>Remove from favourites</source>
         <translation>取消收藏</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="238"/>
+        <location filename="../../assistant/gui/picker.py" line="239"/>
         <source>Add to favourites</source>
         <translation>加入收藏</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="248"/>
+        <location filename="../../assistant/gui/picker.py" line="249"/>
         <source>Search templates…</source>
         <translation>搜索模板…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="249"/>
+        <location filename="../../assistant/gui/picker.py" line="250"/>
         <source>Search templates</source>
         <translation>搜索模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="250"/>
+        <location filename="../../assistant/gui/picker.py" line="251"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="251"/>
+        <location filename="../../assistant/gui/picker.py" line="252"/>
         <source>All languages</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="252"/>
+        <location filename="../../assistant/gui/picker.py" line="253"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="253"/>
+        <location filename="../../assistant/gui/picker.py" line="254"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="254"/>
+        <location filename="../../assistant/gui/picker.py" line="255"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="255"/>
+        <location filename="../../assistant/gui/picker.py" line="256"/>
         <source>Customize…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="302"/>
+        <location filename="../../assistant/gui/picker.py" line="303"/>
         <source>Favourites</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="304"/>
+        <location filename="../../assistant/gui/picker.py" line="305"/>
         <source>Recent</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="318"/>
+        <location filename="../../assistant/gui/picker.py" line="319"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="320"/>
+        <location filename="../../assistant/gui/picker.py" line="321"/>
         <source>Broken templates</source>
         <translation>有错误的模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="325"/>
+        <location filename="../../assistant/gui/picker.py" line="326"/>
         <source>No template matches</source>
         <translation>没有匹配的模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="358"/>
+        <location filename="../../assistant/gui/picker.py" line="359"/>
         <source>{language} · user</source>
         <translation>{language} · 自定义</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="359"/>
+        <location filename="../../assistant/gui/picker.py" line="360"/>
         <source>user</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="450"/>
+        <location filename="../../assistant/gui/picker.py" line="451"/>
         <source>This template has no description.</source>
         <translation>此模板没有说明。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/picker.py" line="452"/>
+        <location filename="../../assistant/gui/picker.py" line="453"/>
         <source>Pick a template to see what it does.</source>
         <translation>选择一个模板，查看它的用途。</translation>
     </message>

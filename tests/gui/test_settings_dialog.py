@@ -26,7 +26,7 @@ from assistant.settings import SPECS, Settings
 Make = Callable[..., SettingsDialog]
 
 CUSTOM = Settings(n_ctx=2048, n_threads=3, temperature=0.25, max_tokens=99,
-                  hotkey="Ctrl+Alt+K", ui_language="en")
+                  hotkey="Ctrl+Alt+K", ui_language="en", kv_cache="q8_0")
 
 
 @pytest.fixture
@@ -66,6 +66,7 @@ def test_shows_current_settings(make: Make, folder_model: ModelFile) -> None:
     assert dialog.temperature_spin.value() == pytest.approx(0.25)
     assert dialog.max_tokens_spin.value() == 99
     assert dialog.language_box.currentData() == "en"
+    assert dialog.kv_box.currentText() == "q8_0: half the memory"
     assert dialog.hotkey_edit.keySequence().toString() == "Ctrl+Alt+K"
     assert dialog.status_line.text() == "X11 grab"
     assert dialog.status_line.isVisibleTo(dialog)
@@ -391,7 +392,7 @@ def test_saved_prompts_can_be_cleared_and_bounded(qtbot: QtBot, tmp_path: Path) 
     from assistant.backend.prefix_store import ModelIdentity, PrefixStore
 
     store = PrefixStore(tmp_path / "states", 0, 100 * 1024 * 1024)
-    store.put(ModelIdentity("/m.gguf", 1, 1, 4096, 0, "x"), [1, 2, 3], b"\0" * 3 * 1024 * 1024)
+    store.put(ModelIdentity("/m.gguf", 1, 1, 4096, 0, "f16", "x"), [1, 2, 3], b"\0" * 3 * 1024 * 1024)
     dialog = SettingsDialog(Settings(), [], tmp_path, saved_prompts=(store.disk_usage,
                                                                      store.clear))
     qtbot.addWidget(dialog)
