@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -39,6 +37,7 @@ from assistant.gui.picker import TemplatePicker
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.status import model_state_text, stats_text
 from assistant.gui.template_folder import TemplateFolder
+from assistant.gui.window_menus import MenuSlots, WindowMenus
 from assistant.gui.worker import Job, ModelController
 from assistant.prompt import warm_messages
 from assistant.state import UiState, lasting_values
@@ -111,7 +110,12 @@ class MainWindow(QMainWindow):
         self.models = ModelChooser(core, state, settings_flow, language, self)
         self._build_layout()
         self.templates = TemplateFolder(core, self)
-        self._build_menus()
+        self.menus = WindowMenus(self, MenuSlots(
+            new_template=lambda: self.templates.new_template(self, self.language),
+            open_folder=self.templates.open_folder, customize=self.customize_current,
+            save_answer=self.save_answer, quit=self.quit_requested.emit,
+            inspect=self.show_inspector, models=self.models.open_page,
+            settings=self.open_settings))
         self._connect()
         self.retranslate_ui()
         self._update_buttons()
@@ -150,33 +154,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.stats_label)
 
-    def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
-        self.new_action = self._action(  # a template from a starter, opened in the editor
-            self.file_menu, lambda: self.templates.new_template(self, self.language),
-            QKeySequence.StandardKey.New)
-        self.folder_action = self._action(self.file_menu, self.templates.open_folder)
-        self.customize_action = self._action(self.file_menu, self.customize_current)
-        self.file_menu.addSeparator()
-        self.save_action = self._action(self.file_menu, self.save_answer, QKeySequence.StandardKey.Save)
-        self.file_menu.addSeparator()
-        self.quit_action = self._action(self.file_menu, self.quit_requested.emit,
-                                        QKeySequence.StandardKey.Quit)
-        self.tools_menu = self.menuBar().addMenu("")
-        self.inspect_action = self._action(self.tools_menu, self.show_inspector)
-        self.models_action = self._action(self.tools_menu, self.models.open_page)
-        self.settings_action = self._action(self.tools_menu, self.open_settings,
-                                            QKeySequence.StandardKey.Preferences)
-
-    def _action(self, menu: QMenu, slot: Callable[[], object],
-                shortcut: QKeySequence.StandardKey | None = None) -> QAction:
-        action = QAction(self)
-        action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        menu.addAction(action)
-        return action
-
     def _connect(self) -> None:
         self.picker.template_selected.connect(self.show_template)
         self.picker.template_activated.connect(self._focus_form)
@@ -191,7 +168,9 @@ class MainWindow(QMainWindow):
         self.form.changed.connect(self._save_timer.start)
         self.run_button.clicked.connect(self.run)
         self.stop_button.clicked.connect(self.controller.stop)
-        self.stop_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        # Its own shortcut: a button's setText() replaces the button's shortcut
+        # with the text's mnemonic, so retranslating would drop Esc.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._stop_mine)
         self.regenerate_button.clicked.connect(self.run)  # fresh sampling, same values
         self.copy_button.clicked.connect(self.output.copy_to_clipboard)
         self.save_button.clicked.connect(self.save_answer)
@@ -226,16 +205,7 @@ class MainWindow(QMainWindow):
                                                "in your template folder, where you can edit it."))
         self.inspect_button.setText(self.tr("Prompt…"))
         self.inspect_button.setToolTip(self.tr("Show the exact prompt and its token count"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.new_action.setText(self.tr("&New template…"))
-        self.folder_action.setText(self.tr("Open template &folder"))
-        self.customize_action.setText(self.tr("&Customize this template"))
-        self.save_action.setText(self.tr("&Save answer as…"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.tools_menu.setTitle(self.tr("&Tools"))
-        self.inspect_action.setText(self.tr("&Prompt inspector"))
-        self.models_action.setText(self.tr("&Models…"))
-        self.settings_action.setText(self.tr("&Settings…"))
+        self.menus.retranslate()
         self._on_state(self.controller.state)
         if self._template is not None:
             self._show_header(self._template)
@@ -334,6 +304,11 @@ class MainWindow(QMainWindow):
         self.stats_label.clear()
         if self.controller.run(job):
             self._last_job = job
+
+    @Slot()
+    def _stop_mine(self) -> None:
+        if self._mine():
+            self.controller.stop()
 
     def _mine(self) -> bool:
         """True if the model's current or last run was started here."""

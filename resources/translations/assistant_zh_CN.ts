@@ -457,139 +457,139 @@
     </message>
     <message>
         <location filename="../../assistant/gui/app.py" line="71"/>
-        <location filename="../../assistant/gui/main_window.py" line="215"/>
+        <location filename="../../assistant/gui/main_window.py" line="194"/>
         <source>Daily-work assistant</source>
         <translation>日常办公助手</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="216"/>
+        <location filename="../../assistant/gui/main_window.py" line="195"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="217"/>
+        <location filename="../../assistant/gui/main_window.py" line="196"/>
         <source>Run the template (Ctrl+Enter)</source>
         <translation>运行模板（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="218"/>
+        <location filename="../../assistant/gui/main_window.py" line="197"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="219"/>
+        <location filename="../../assistant/gui/main_window.py" line="198"/>
         <source>Stop generating (Esc)</source>
         <translation>停止生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="220"/>
+        <location filename="../../assistant/gui/main_window.py" line="199"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="221"/>
+        <location filename="../../assistant/gui/main_window.py" line="200"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="222"/>
+        <location filename="../../assistant/gui/main_window.py" line="201"/>
         <source>Save as .md…</source>
         <translation>另存为 .md…</translation>
     </message>
     <message>
         <location filename="../../assistant/gui/answer_actions.py" line="99"/>
-        <location filename="../../assistant/gui/main_window.py" line="223"/>
+        <location filename="../../assistant/gui/main_window.py" line="202"/>
         <source>Save as example</source>
         <translation>存为示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="224"/>
+        <location filename="../../assistant/gui/main_window.py" line="203"/>
         <source>Keep this answer as an example for this template: it is sent with future runs. Saved in your template folder, where you can edit it.</source>
         <translation>把这个回答保存为本模板的示例，以后运行时会一并发送。保存在模板文件夹中，可随时修改。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="227"/>
+        <location filename="../../assistant/gui/main_window.py" line="206"/>
         <source>Prompt…</source>
         <translation>提示词…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="228"/>
+        <location filename="../../assistant/gui/main_window.py" line="207"/>
         <source>Show the exact prompt and its token count</source>
         <translation>显示发送给模型的完整提示词及其 token 数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="229"/>
+        <location filename="../../assistant/gui/window_menus.py" line="70"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="230"/>
+        <location filename="../../assistant/gui/window_menus.py" line="71"/>
         <source>&amp;New template…</source>
         <translation>新建模板(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="231"/>
+        <location filename="../../assistant/gui/window_menus.py" line="72"/>
         <source>Open template &amp;folder</source>
         <translation>打开模板文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="232"/>
+        <location filename="../../assistant/gui/window_menus.py" line="74"/>
         <source>&amp;Customize this template</source>
         <translation>自定义此模板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="233"/>
+        <location filename="../../assistant/gui/window_menus.py" line="76"/>
         <source>&amp;Save answer as…</source>
         <translation>回答另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="234"/>
+        <location filename="../../assistant/gui/window_menus.py" line="77"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="235"/>
+        <location filename="../../assistant/gui/window_menus.py" line="78"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="236"/>
+        <location filename="../../assistant/gui/window_menus.py" line="79"/>
         <source>&amp;Prompt inspector</source>
         <translation>提示词检查器(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="237"/>
+        <location filename="../../assistant/gui/window_menus.py" line="81"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="238"/>
+        <location filename="../../assistant/gui/window_menus.py" line="82"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="271"/>
+        <location filename="../../assistant/gui/main_window.py" line="241"/>
         <source>your template</source>
         <translation>自定义模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="272"/>
+        <location filename="../../assistant/gui/main_window.py" line="242"/>
         <source>built-in</source>
         <translation>内置模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="307"/>
+        <location filename="../../assistant/gui/main_window.py" line="277"/>
         <source>Opened {file}; changes are picked up when you save.</source>
         <translation>已打开 {file}；保存后修改即会生效。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="323"/>
+        <location filename="../../assistant/gui/main_window.py" line="293"/>
         <source>, </source>
         <comment>separator of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="324"/>
+        <location filename="../../assistant/gui/main_window.py" line="294"/>
         <source>Fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>已达长度上限，回答被截断</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="372"/>
+        <location filename="../../assistant/gui/main_window.py" line="347"/>
         <source>Cannot run</source>
         <translation>无法运行</translation>
     </message>
@@ -655,7 +655,7 @@
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="382"/>
+        <location filename="../../assistant/gui/main_window.py" line="357"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
@@ -670,7 +670,7 @@
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="410"/>
+        <location filename="../../assistant/gui/main_window.py" line="385"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
@@ -710,7 +710,7 @@
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="451"/>
+        <location filename="../../assistant/gui/main_window.py" line="426"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>

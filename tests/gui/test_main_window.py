@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from assistant.backend import Backend
@@ -219,7 +219,7 @@ def test_customize_copies_the_builtin_and_opens_it(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow], opened: UrlCatcher) -> None:
     window = make_window(lambda *_: FakeBackend())
     window.select_template("proofread-en")
-    window.customize_action.trigger()
+    window.menus.customize_action.trigger()
     target = window.core.paths.templates_dir / "proofread-en.md"
     assert target.is_file()
     assert [url.toLocalFile() for url in opened.urls] == [str(target)]
@@ -229,7 +229,7 @@ def test_customize_copies_the_builtin_and_opens_it(
 def test_open_template_folder(qtbot: QtBot, make_window: Callable[[Factory], MainWindow],
                               opened: UrlCatcher) -> None:
     window = make_window(lambda *_: FakeBackend())
-    window.folder_action.trigger()
+    window.menus.folder_action.trigger()
     assert [url.toLocalFile() for url in opened.urls] == [str(window.core.paths.templates_dir)]
 
 
@@ -257,7 +257,7 @@ def test_close_to_tray_keeps_the_model_and_quit_is_explicit(
     window.bring_forward()
     assert window.isVisible()
     with qtbot.waitSignal(window.quit_requested, timeout=2000):
-        window.quit_action.trigger()
+        window.menus.quit_action.trigger()
 
 
 def test_hand_over_from_the_quick_prompt(qtbot: QtBot,
@@ -304,3 +304,33 @@ def test_a_stopped_answer_cannot_become_an_example(
     with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
         window.stop_button.click()
     assert not window.example_button.isEnabled()
+
+
+@pytest.mark.parametrize("where", ["text field", "line field", "run button"])
+def test_escape_stops_a_run_wherever_the_cursor_is(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow], where: str) -> None:
+    window, fake = ready(qtbot, make_window, "meeting-minutes-en", "transcript", "Kickoff.")
+    window.activateWindow()
+    fake.hold()
+    window.run_button.click()
+    qtbot.waitUntil(fake.started.is_set, timeout=5000)
+    if where == "run button":
+        target: QWidget = window.run_button
+    else:
+        kind = {"text field": QPlainTextEdit, "line field": QLineEdit}[where]
+        target = next(w for w in window.form.findChildren(kind) if w.isVisible())
+    target.setFocus()
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000) as finished:
+        qtbot.keyClick(QApplication.focusWidget() or target, Qt.Key.Key_Escape)
+    assert finished.args[0].finish_reason == "cancelled"
+
+
+def test_ctrl_comma_opens_the_settings(qtbot: QtBot, make_window: Callable[[Factory], MainWindow],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[bool] = []
+    monkeypatch.setattr(MainWindow, "open_settings", lambda self: opened.append(True))
+    window = make_window(lambda *_: FakeBackend())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    qtbot.keyClick(window.picker, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [True]
