@@ -5,7 +5,8 @@ context size and threads) or a model server (:mod:`assistant.gui.server_settings
 only the rows of the chosen source are shown.
 
 Values go through :func:`assistant.settings.check`, so the rules live in one
-place; only the hotkey's (:func:`hotkey_problem`) are here, as they need Qt.
+place; only the hotkey's (:func:`hotkey_problem`) are here, as they need Qt (its
+policy, shared with start-up, is :func:`~assistant.gui.hotkey.shortcut.policy_problem`).
 A browsed model file that is not a usable GGUF never becomes the selection:
 the previous model stays selected, so OK stays usable for other changes, and
 red text under the row names the file and the reason.
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import InputError
+from assistant.gui.hotkey.shortcut import HotkeyError, parse_shortcut, policy_problem
 from assistant.gui.server_settings import ListModels, ServerSettings
 from assistant.modelfiles import ModelFile, Origin, describe
 from assistant.settings import KV_CACHE_TYPES, SPECS, Settings, check
@@ -47,8 +49,6 @@ LOCAL_KEYS = ("model", "n_gpu_layers", "n_ctx", "kv_cache", "n_threads", "prefix
 
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
 _MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
-_NEEDED = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-           | Qt.KeyboardModifier.MetaModifier)
 
 
 def hotkey_problem(text: str) -> str | None:
@@ -62,7 +62,7 @@ def hotkey_problem(text: str) -> str | None:
     sequence = QKeySequence.fromString(text, _PORTABLE)
     # An empty QKeyCombination has Key_unknown: "not a key combination" below.
     combination = sequence[0] if sequence.count() else QKeyCombination()  # type: ignore[index]
-    key, modifiers = combination.key(), combination.keyboardModifiers()
+    key = combination.key()
     translate = QCoreApplication.translate
     rules = (
         (sequence.count() > 1, translate("SettingsDialog", "{hotkey} is several key presses; "
@@ -70,14 +70,14 @@ def hotkey_problem(text: str) -> str | None:
         (key == Qt.Key.Key_unknown or key in _MODIFIER_KEYS, translate(
             "SettingsDialog", "{hotkey} is not a complete key combination. Click the field "
             "and press all the keys together, e.g. Ctrl+Alt+J.")),
-        (not modifiers & _NEEDED, translate("SettingsDialog", "{hotkey} needs Ctrl, Alt or Meta "
-                                            "(the Windows key): without one, it would take "
-                                            "that key away from every other program.")),
-        (key == Qt.Key.Key_Space and modifiers == Qt.KeyboardModifier.ControlModifier,
-         translate("SettingsDialog", "Ctrl+Space switches the Chinese input method on many "
-                   "systems. Pick another combination, e.g. Ctrl+Alt+J.")),
     )
-    return next((message.format(hotkey=text) for broken, message in rules if broken), None)
+    found = next((message.format(hotkey=text) for broken, message in rules if broken), None)
+    if found is not None:
+        return found
+    try:
+        return policy_problem(parse_shortcut(text), text)
+    except HotkeyError as exc:  # a key Qt knows but no hotkey backend can grab
+        return str(exc)
 
 
 class SettingsDialog(QDialog):

@@ -302,27 +302,27 @@
 <context>
     <name>Hotkey</name>
     <message>
-        <location filename="../../assistant/gui/hotkey/base.py" line="113"/>
+        <location filename="../../assistant/gui/hotkey/base.py" line="115"/>
         <source>No global hotkey is set.</source>
         <translation>未设置全局快捷键。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/hotkey/base.py" line="115"/>
+        <location filename="../../assistant/gui/hotkey/base.py" line="117"/>
         <source>Hotkey {shortcut} is paused.</source>
         <translation>快捷键 {shortcut} 已暂停。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/hotkey/base.py" line="117"/>
+        <location filename="../../assistant/gui/hotkey/base.py" line="119"/>
         <source>Hotkey: {shortcut} ({method})</source>
         <translation>快捷键：{shortcut}（{method}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/hotkey/base.py" line="153"/>
+        <location filename="../../assistant/gui/hotkey/base.py" line="155"/>
         <source>none (the “{platform}” display has no global shortcuts): bind the command `assistant quick` in your desktop&apos;s keyboard settings</source>
         <translation>无（“{platform}”显示平台不支持全局快捷键）：请在桌面环境的键盘设置中为命令 `assistant quick` 绑定快捷键</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/hotkey/base.py" line="160"/>
+        <location filename="../../assistant/gui/hotkey/base.py" line="162"/>
         <source>No global hotkey: {method}</source>
         <translation>没有全局快捷键：{method}</translation>
     </message>
@@ -387,17 +387,27 @@
         <translation>{shortcut} 只有修饰键，没有其他按键：请加上一个，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/hotkey/shortcut.py" line="110"/>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="114"/>
+        <source>{shortcut} needs Ctrl, Alt or Meta (the Windows key): without one, it would take that key away from every other program.</source>
+        <translation>{shortcut} 需要包含 Ctrl、Alt 或 Meta（Windows 徽标键），否则其他所有程序都将无法使用这个键。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="118"/>
+        <source>Ctrl+Space switches the Chinese input method on many systems. Pick another combination, e.g. Ctrl+Alt+J.</source>
+        <translation>在许多系统中，Ctrl+空格 用于切换中文输入法。请换一个组合键，例如 Ctrl+Alt+J。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="128"/>
         <source> Did you mean {name}?</source>
         <translation>是否要输入 {name}？</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/hotkey/shortcut.py" line="112"/>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="130"/>
         <source>{shortcut}: “{name}” is not a modifier; use Ctrl, Alt, Shift or Meta.</source>
         <translation>{shortcut}：“{name}”不是修饰键；请使用 Ctrl、Alt、Shift 或 Meta。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/hotkey/shortcut.py" line="126"/>
+        <location filename="../../assistant/gui/hotkey/shortcut.py" line="144"/>
         <source>{shortcut}: “{name}” is not a key a global hotkey can use. Use a letter, a digit, F1 to F35 or a key such as Space, e.g. Ctrl+Alt+J.</source>
         <translation>{shortcut}：“{name}”不能用作全局快捷键的按键。请使用字母、数字、F1 到 F35 或 Space 等按键，例如 Ctrl+Alt+J。</translation>
     </message>
@@ -1247,16 +1257,6 @@
         <location filename="../../assistant/gui/settings_dialog.py" line="70"/>
         <source>{hotkey} is not a complete key combination. Click the field and press all the keys together, e.g. Ctrl+Alt+J.</source>
         <translation>{hotkey} 不是完整的组合键。请点击输入框，同时按下所有按键，例如 Ctrl+Alt+J。</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="73"/>
-        <source>{hotkey} needs Ctrl, Alt or Meta (the Windows key): without one, it would take that key away from every other program.</source>
-        <translation>{hotkey} 需要包含 Ctrl、Alt 或 Meta（Windows 徽标键），否则其他所有程序都将无法使用这个键。</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="77"/>
-        <source>Ctrl+Space switches the Chinese input method on many systems. Pick another combination, e.g. Ctrl+Alt+J.</source>
-        <translation>在许多系统中，Ctrl+空格 用于切换中文输入法。请换一个组合键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
         <location filename="../../assistant/gui/settings_dialog.py" line="203"/>

@@ -131,6 +131,25 @@ def test_register_replace_and_unregister(qtbot: QtBot) -> None:
     assert backend.shortcut == ""
 
 
+@pytest.mark.parametrize(("hotkey", "problem"), [
+    ("Ctrl+Space", "switches the Chinese input method"),  # e.g. written in settings.toml
+    ("J", "needs Ctrl, Alt or Meta"),
+    ("Shift+F5", "needs Ctrl, Alt or Meta"),
+])
+def test_the_dialog_rules_hold_for_a_hand_written_hotkey(qtbot: QtBot, hotkey: str,
+                                                         problem: str) -> None:
+    """One rule: what the settings dialog refuses is refused at start-up too."""
+    from assistant.gui.settings_dialog import hotkey_problem
+
+    backend = ScriptedBackend()
+    backend.register("Ctrl+Alt+J")
+    with pytest.raises(HotkeyError, match=problem):
+        backend.register(hotkey)
+    assert problem in (hotkey_problem(hotkey) or "")
+    assert backend.shortcut == "Ctrl+Alt+J"  # the previous one stays
+    assert backend.log == ["grab Ctrl+Alt+J"]
+
+
 def test_empty_text_means_no_hotkey(qtbot: QtBot) -> None:
     backend = ScriptedBackend()
     backend.register("Ctrl+Alt+J")

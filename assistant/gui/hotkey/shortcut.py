@@ -103,6 +103,24 @@ def parse_shortcut(text: str) -> Shortcut:
     return Shortcut(modifiers, _key(key_name, stripped))
 
 
+def policy_problem(shortcut: Shortcut, text: str) -> str | None:
+    """Why a well-formed ``shortcut`` should still not be the global hotkey, or None.
+
+    The one rule for the settings dialog and for a hotkey read from the
+    settings file at start-up, so a hand-edited file cannot get what the
+    dialog refuses.
+    """
+    if not shortcut.modifiers & {"Ctrl", "Alt", "Meta"}:
+        return QCoreApplication.translate(
+            "Hotkey", "{shortcut} needs Ctrl, Alt or Meta (the Windows key): without one, it "
+            "would take that key away from every other program.").format(shortcut=text)
+    if shortcut.modifiers == {"Ctrl"} and shortcut.key == "Space":
+        return QCoreApplication.translate(
+            "Hotkey", "Ctrl+Space switches the Chinese input method on many systems. Pick "
+            "another combination, e.g. Ctrl+Alt+J.")
+    return None
+
+
 def _modifier(name: str, text: str) -> str:
     found = _MODIFIER_ALIASES.get(name.lower())
     if found is None:
