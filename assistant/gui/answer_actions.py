@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from assistant.atomic import write_atomic
 from assistant.backend import Backend, TokenCounting
 from assistant.budget import counter_for, is_estimate, plan_prompt, sections
 from assistant.errors import AssistantError
@@ -27,23 +29,40 @@ if TYPE_CHECKING:
 
 
 def save_markdown(parent: QWidget, title: str, text: str) -> str | None:
-    """Ask where to save ``text`` as Markdown; return the path saved, or None."""
-    name = f"{title} {dt.date.today().isoformat()}.md"
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("MainWindow", "Save answer"), str(Path(folder) / name),
-        QCoreApplication.translate("MainWindow", "Markdown (*.md);;Text (*.txt)"))
+    """Ask where to save ``text`` as Markdown; return the path saved, or None.
+
+    The dialog opens in the user's documents folder (their home when there is
+    none: the current folder of a desktop launch means nothing to them). A name
+    typed without a suffix gets the one of the chosen file type, as a user of
+    Word or Notepad expects.
+    """
+    name = f"{_file_name(title)} {dt.date.today().isoformat()}.md"
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    markdown = QCoreApplication.translate("MainWindow", "Markdown (*.md)")
+    plain = QCoreApplication.translate("MainWindow", "Text (*.txt)")
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("MainWindow", "Save answer"), str(folder / name),
+        f"{markdown};;{plain}")
     if not path:
         return None
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_name(target.name + (".txt" if chosen == plain else ".md"))
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        write_atomic(target, text)
     except OSError as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("MainWindow", "Save answer"),
                             QCoreApplication.translate("MainWindow",
                                                        "Could not save {file}: {reason}")
-                            .format(file=path, reason=exc.strerror))
+                            .format(file=target, reason=exc.strerror or exc))
         return None
-    return path
+    return str(target)
+
+
+def _file_name(title: str) -> str:
+    """``title`` without the characters Windows, macOS or Linux refuse in a file name."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "answer"
 
 
 def inspector_of(window: QWidget) -> PromptInspector:

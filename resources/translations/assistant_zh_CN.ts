@@ -507,7 +507,7 @@
         <translation>另存为 .md…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="99"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="118"/>
         <location filename="../../assistant/gui/main_window.py" line="202"/>
         <source>Save as example</source>
         <translation>存为示例</translation>
@@ -649,18 +649,13 @@
         <translation>无法运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="34"/>
-        <location filename="../../assistant/gui/answer_actions.py" line="41"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="45"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="55"/>
         <source>Save answer</source>
         <translation>保存回答</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="35"/>
-        <source>Markdown (*.md);;Text (*.txt)</source>
-        <translation>Markdown 文件 (*.md);;文本文件 (*.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="42"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="56"/>
         <source>Could not save {file}: {reason}</source>
         <translation>无法保存 {file}：{reason}</translation>
     </message>
@@ -670,12 +665,22 @@
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="100"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="42"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/answer_actions.py" line="43"/>
+        <source>Text (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/answer_actions.py" line="119"/>
         <source>Could not save the example: {reason}</source>
         <translation>无法保存示例：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="104"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="123"/>
         <source>Saved as an example in {file}; it will be sent with future runs.</source>
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
@@ -685,7 +690,7 @@
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="73"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="92"/>
         <source>Prompt inspector</source>
         <translation>提示词检查器</translation>
     </message>

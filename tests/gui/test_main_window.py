@@ -334,3 +334,32 @@ def test_ctrl_comma_opens_the_settings(qtbot: QtBot, make_window: Callable[[Fact
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     qtbot.keyClick(window.picker, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert opened == [True]
+
+
+@pytest.mark.parametrize(("typed", "chosen", "saved"), [
+    ("week 12", "Markdown (*.md)", "week 12.md"),
+    ("week 12", "Text (*.txt)", "week 12.txt"),
+    ("week 12.markdown", "Markdown (*.md)", "week 12.markdown"),
+])
+def test_save_as_adds_the_suffix_and_starts_in_a_real_folder(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, typed: str, chosen: str,
+        saved: str) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window, fake = ready(qtbot, make_window, "weekly-report-en", "notes", "Fixed the login bug.")
+    fake.enqueue("## Done\n", "- Fixed the login bug\n")
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        window.run_button.click()
+    offered: list[str] = []
+
+    def dialog(_parent: object, _title: str, start: str, _filters: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(tmp_path / typed), chosen
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    window.save_answer()
+    assert (tmp_path / saved).read_text(encoding="utf-8") == "## Done\n- Fixed the login bug\n"
+    start = Path(offered[0])
+    assert start.parent.is_dir() and start.parent != Path.cwd()
+    assert start.name.startswith("Weekly report ") and start.suffix == ".md"
