@@ -112,6 +112,13 @@ def save_as_example(window: QMainWindow, user_dir: Path, template: Template,
     """
     if not answer.strip():
         return False
+    known = {name: values[name] for name in template.variables if name in values}
+    if any(example.output == answer.strip() and dict(example.values) == known
+           for example in template.examples):
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "This answer is already an example of {template}.")
+            .format(template=template.title), 8000)
+        return False
     try:
         path = save_example(user_dir, template, values, answer.strip())
     except OSError as exc:

@@ -30,6 +30,7 @@ from assistant.backend import Stats
 from assistant.budget import Plan
 from assistant.errors import AssistantError
 from assistant.gui import answer_actions as actions
+from assistant.gui.answers import Answer, Answers
 from assistant.gui.form import TemplateForm
 from assistant.gui.model_chooser import ModelChooser
 from assistant.gui.output_view import OutputView
@@ -71,10 +72,9 @@ class MainWindow(QMainWindow):
         self.hide_on_close = False
         """Set by the app when a tray icon exists: closing then only hides."""
         self._template: Template | None = None
-        self._last_job: Job | None = None
+        self.answers = Answers()
+        """Each template's last answer: the pane shows the one of the template on screen."""
         self._plan: Plan | None = None
-        self._last_stats_ok = False
-        """True when the last answer ended normally (a stopped one is no example)."""
         self.setObjectName("MainWindow")
         self.resize(1180, 780)
 
@@ -233,8 +233,22 @@ class MainWindow(QMainWindow):
         self._template = template
         self._show_header(template)
         self.form.set_template(template, self.state.values(template_id))
+        self._show_answer(self.answers.of(template_id))
         self._warm()
         self._update_buttons()
+
+    def _show_answer(self, answer: Answer | None) -> None:
+        """Put ``answer`` (a template's last one, maybe still streaming) in the pane."""
+        self.output.begin()
+        self.stats_label.clear()
+        if answer is not None:
+            self.output.append_chunk(answer.text)
+            if answer.done:
+                self.output.finish()
+
+    def _shown(self) -> Answer | None:
+        """The answer in the pane: the last one of the template on screen."""
+        return self.answers.of(self._template.id) if self._template is not None else None
 
     def _show_header(self, template: Template) -> None:
         self.title.setText(template.title)
@@ -300,10 +314,9 @@ class MainWindow(QMainWindow):
         job = Job(template, values, self.form.use_examples(),
                   self.core.params_for(template, seed=seed), self._context(), owner=self)
         self.output.begin()
-        self._last_stats_ok = False
         self.stats_label.clear()
         if self.controller.run(job):
-            self._last_job = job
+            self.answers.start(job)
 
     @Slot()
     def _stop_mine(self) -> None:
@@ -316,7 +329,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_chunk(self, text: str) -> None:
-        if self._mine():
+        if self._mine() and (answer := self.answers.add(text)) is not None \
+                and answer is self._shown():
             self.output.append_chunk(text)
 
     @Slot(object)
@@ -333,9 +347,10 @@ class MainWindow(QMainWindow):
         if not self._mine():
             self._update_buttons()
             return
-        self.output.finish()
-        self._last_stats_ok = stats.finish_reason != "cancelled"
-        self.stats_label.setText(stats_text(stats))
+        answer = self.answers.end(ok=stats.finish_reason != "cancelled")
+        if answer is not None and answer is self._shown():
+            self.output.finish()
+            self.stats_label.setText(stats_text(stats))
         self._update_buttons()
 
     @Slot(str)
@@ -343,7 +358,9 @@ class MainWindow(QMainWindow):
         if not self._mine():
             self._update_buttons()
             return
-        self.output.finish()
+        answer = self.answers.end(ok=False)
+        if answer is not None and answer is self._shown():
+            self.output.finish()
         QMessageBox.warning(self, self.tr("Cannot run"), message)
         self._update_buttons()
 
@@ -363,12 +380,16 @@ class MainWindow(QMainWindow):
         The example goes to ``<id>.examples.toml`` in the user folder, never into
         a built-in file, and is sent after the template's own examples.
         """
-        job = self._last_job
-        if job is not None and actions.save_as_example(
-                self, self.core.paths.templates_dir, job.template, job.values,
-                self.output.markdown()):
+        answer = self._shown()
+        if answer is None or not answer.can_be_example:
+            return
+        job = answer.job
+        current = self.core.library.templates.get(job.template.id, job.template)
+        if actions.save_as_example(self, self.core.paths.templates_dir, current, job.values,
+                                   answer.text):
+            answer.saved = True  # once per answer
             self.templates.reload()
-            self.example_button.setEnabled(False)  # once per answer
+        self._update_buttons()
 
     @property
     def inspector(self) -> PromptInspector:
@@ -438,12 +459,12 @@ class MainWindow(QMainWindow):
         ready = self.controller.state == "ready"
         self.run_button.setEnabled(ready and self._template is not None)
         self.stop_button.setEnabled(running)
-        self.regenerate_button.setEnabled(ready and self._last_job is not None)
-        has_text = self.output.has_text
-        self.copy_button.setEnabled(has_text and not running)
-        self.save_button.setEnabled(has_text and not running)
-        self.example_button.setEnabled(has_text and not running and self._last_job is not None
-                                       and self._last_stats_ok)
+        shown = self._shown()
+        self.regenerate_button.setEnabled(ready and shown is not None)
+        finished = shown is not None and shown.done and bool(shown.text)
+        self.copy_button.setEnabled(finished)
+        self.save_button.setEnabled(finished)
+        self.example_button.setEnabled(shown is not None and shown.can_be_example)
 
     # -- closing -------------------------------------------------------------
 

@@ -507,7 +507,7 @@
         <translation>另存为 .md…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="118"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="125"/>
         <location filename="../../assistant/gui/main_window.py" line="202"/>
         <source>Save as example</source>
         <translation>存为示例</translation>
@@ -578,28 +578,28 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="241"/>
+        <location filename="../../assistant/gui/main_window.py" line="255"/>
         <source>your template</source>
         <translation>自定义模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="242"/>
+        <location filename="../../assistant/gui/main_window.py" line="256"/>
         <source>built-in</source>
         <translation>内置模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="277"/>
+        <location filename="../../assistant/gui/main_window.py" line="291"/>
         <source>Opened {file}; changes are picked up when you save.</source>
         <translation>已打开 {file}；保存后修改即会生效。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="293"/>
+        <location filename="../../assistant/gui/main_window.py" line="307"/>
         <source>, </source>
         <comment>separator of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="294"/>
+        <location filename="../../assistant/gui/main_window.py" line="308"/>
         <source>Fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
@@ -644,7 +644,7 @@
         <translation>已达长度上限，回答被截断</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="347"/>
+        <location filename="../../assistant/gui/main_window.py" line="364"/>
         <source>Cannot run</source>
         <translation>无法运行</translation>
     </message>
@@ -660,7 +660,7 @@
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="357"/>
+        <location filename="../../assistant/gui/main_window.py" line="374"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
@@ -675,17 +675,22 @@
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="119"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="118"/>
+        <source>This answer is already an example of {template}.</source>
+        <translation>这个回答已经是「{template}」的示例了。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/answer_actions.py" line="126"/>
         <source>Could not save the example: {reason}</source>
         <translation>无法保存示例：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="123"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="130"/>
         <source>Saved as an example in {file}; it will be sent with future runs.</source>
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="385"/>
+        <location filename="../../assistant/gui/main_window.py" line="406"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
@@ -725,7 +730,7 @@
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="426"/>
+        <location filename="../../assistant/gui/main_window.py" line="447"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>

@@ -363,3 +363,51 @@ def test_save_as_adds_the_suffix_and_starts_in_a_real_folder(
     start = Path(offered[0])
     assert start.parent.is_dir() and start.parent != Path.cwd()
     assert start.name.startswith("Weekly report ") and start.suffix == ".md"
+
+
+def test_each_answer_stays_with_the_template_that_made_it(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    window, fake = ready(qtbot, make_window, "weekly-report-en", "notes", "Fixed the login bug.")
+    fake.enqueue("## Done\n", "- Fixed the login bug\n")
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        window.run_button.click()
+    window.select_template("proofread-en")  # never run: no answer, nothing to copy or file
+    assert window.output.markdown() == ""
+    for button in (window.copy_button, window.save_button, window.example_button):
+        assert not button.isEnabled()
+    window.example_button.click()
+    assert not (window.core.paths.templates_dir / "proofread-en.examples.toml").exists()
+    window.select_template("weekly-report-en")  # back: its own answer, usable again
+    assert window.output.markdown() == "## Done\n- Fixed the login bug\n"
+    assert window.copy_button.isEnabled() and window.example_button.isEnabled()
+    window.example_button.click()
+    saved = window.core.paths.templates_dir / "weekly-report-en.examples.toml"
+    assert "Fixed the login bug." in saved.read_text(encoding="utf-8")
+
+
+def test_an_answer_streaming_while_another_template_is_shown_comes_back_whole(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    window, fake = ready(qtbot, make_window, "weekly-report-en", "notes", "Fixed the login bug.")
+    fake.enqueue("## Done\n", "- Fixed the ", "login bug\n")
+    fake.hold()
+    window.run_button.click()
+    qtbot.waitUntil(fake.started.is_set, timeout=5000)
+    window.select_template("proofread-en")
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        fake.release()
+    assert window.output.markdown() == ""  # the proofreading pane stays its own
+    window.select_template("weekly-report-en")
+    assert window.output.markdown() == "## Done\n- Fixed the login bug\n"
+
+
+def test_the_same_example_is_not_saved_twice(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    window, fake = ready(qtbot, make_window, "proofread-en", "text", "Teh report is late.")
+    for _ in range(2):  # the same answer twice, e.g. regenerated with the same seed
+        fake.enqueue("The report is late.")
+        with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+            window.run_button.click()
+        window.example_button.click()
+    saved = window.core.paths.templates_dir / "proofread-en.examples.toml"
+    assert saved.read_text(encoding="utf-8").count("The report is late.") == 1
+    assert "already an example" in window.statusBar().currentMessage()
