@@ -170,9 +170,10 @@ class MainWindow(QMainWindow):
         self.stop_button.clicked.connect(self.controller.stop)
         # Its own shortcut: a button's setText() replaces the button's shortcut
         # with the text's mnemonic, so retranslating would drop Esc.
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._stop_mine)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self,
+                  lambda: self.controller.stop() if self._mine() else None)
         self.regenerate_button.clicked.connect(self.run)  # fresh sampling, same values
-        self.copy_button.clicked.connect(self.output.copy_to_clipboard)
+        self.copy_button.clicked.connect(self._copy)
         self.save_button.clicked.connect(self.save_answer)
         self.example_button.clicked.connect(self.save_as_example)
         self.inspect_button.clicked.connect(self.show_inspector)
@@ -318,11 +319,6 @@ class MainWindow(QMainWindow):
         if self.controller.run(job):
             self.answers.start(job)
 
-    @Slot()
-    def _stop_mine(self) -> None:
-        if self._mine():
-            self.controller.stop()
-
     def _mine(self) -> bool:
         """True if the model's current or last run was started here."""
         return self.controller.last_owner is self
@@ -363,6 +359,12 @@ class MainWindow(QMainWindow):
             self.output.finish()
         QMessageBox.warning(self, self.tr("Cannot run"), message)
         self._update_buttons()
+
+    @Slot()
+    def _copy(self) -> None:
+        self.output.copy_to_clipboard()
+        self.statusBar().showMessage(self.tr("Copied the answer ({count} characters).")
+                                     .format(count=f"{len(self.output.markdown()):,}"), 4000)
 
     @Slot()
     def save_answer(self) -> None:

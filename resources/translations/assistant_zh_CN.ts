@@ -507,6 +507,11 @@
         <translation>另存为 .md…</translation>
     </message>
     <message>
+        <location filename="../../assistant/gui/main_window.py" line="370"/>
+        <source>Copied the answer ({count} characters).</source>
+        <translation>已复制回答（{count} 个字符）。</translation>
+    </message>
+    <message>
         <location filename="../../assistant/gui/answer_actions.py" line="125"/>
         <location filename="../../assistant/gui/main_window.py" line="202"/>
         <source>Save as example</source>
@@ -660,7 +665,7 @@
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="374"/>
+        <location filename="../../assistant/gui/main_window.py" line="380"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
@@ -690,7 +695,7 @@
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="406"/>
+        <location filename="../../assistant/gui/main_window.py" line="412"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
@@ -730,7 +735,7 @@
         <translation>无法加载模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="447"/>
+        <location filename="../../assistant/gui/main_window.py" line="453"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt; to choose another.</source>
         <translation>无法加载模型：{reason} 请&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;选择其他模型。</translation>
     </message>

@@ -411,3 +411,13 @@ def test_the_same_example_is_not_saved_twice(
     saved = window.core.paths.templates_dir / "proofread-en.examples.toml"
     assert saved.read_text(encoding="utf-8").count("The report is late.") == 1
     assert "already an example" in window.statusBar().currentMessage()
+
+
+def test_copy_says_it_copied(qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    window, fake = ready(qtbot, make_window, "proofread-en", "text", "Teh report is late.")
+    fake.enqueue("The report is late.")
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        window.run_button.click()
+    window.copy_button.click()
+    assert QApplication.clipboard().text() == "The report is late."
+    assert window.statusBar().currentMessage() == "Copied the answer (19 characters)."
