@@ -44,20 +44,30 @@ def subsequence_score(query: str, text: str) -> float | None:
     return score - 0.05 * first - 0.01 * len(text)
 
 
+def score(query: str, template: Template) -> float | None:
+    """How well ``query`` names ``template`` (title, id, category); None: not at all.
+
+    The one matching rule of the app: the quick prompt ranks by it and the
+    main window's picker filters by it, so both find "prf" and "wkr".
+    """
+    # The category is shared by many templates: a weaker signal than a name.
+    scores = [s * weight for s, weight in (
+        (subsequence_score(query.strip(), text), weight)
+        for text, weight in ((template.title, 1.0), (template.id, 1.0),
+                             (template.category, 0.6)))
+        if s is not None]
+    return max(scores) if scores else None
+
+
 def rank(query: str, templates: Iterable[Template], recent: Sequence[str] = ()) -> list[Match]:
     """Templates matching ``query``, best first; recent ones first for an empty query."""
     recency = {template_id: len(recent) - index for index, template_id in enumerate(recent)}
     matches: list[Match] = []
     for template in templates:
-        # The category is shared by many templates: a weaker signal than a name.
-        scores = [s * weight for s, weight in (
-            (subsequence_score(query.strip(), text), weight)
-            for text, weight in ((template.title, 1.0), (template.id, 1.0),
-                                 (template.category, 0.6)))
-            if s is not None]
-        if not scores:
+        found = score(query, template)
+        if found is None:
             continue
         bonus = 0.5 * recency.get(template.id, 0)
-        matches.append(Match(template, max(scores) + bonus))
+        matches.append(Match(template, found + bonus))
     matches.sort(key=lambda m: (-m.score, m.template.title))
     return matches

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant import fuzzy
 from assistant.state import UiState
 from assistant.templating.library import Library
 from assistant.templating.model import Source, Template
@@ -439,8 +440,9 @@ class TemplatePicker(QWidget):
             return needle in f"{row.text(0)} {row.data(0, ID_ROLE)}".casefold()
         if language and template.language.split("-")[0].lower() != language:
             return False
-        haystack = f"{template.title} {template.id} {template.description} {template.category}"
-        return needle in haystack.casefold()
+        # The quick prompt's rule, plus plain words of the description.
+        return fuzzy.score(needle, template) is not None \
+            or needle in template.description.casefold()
 
     def _show_description(self) -> None:
         _, kind, key = self._current or ("", "", "")

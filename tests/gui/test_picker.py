@@ -146,6 +146,8 @@ def test_user_override_is_marked(picker: TemplatePicker) -> None:
     ("PROOF", {"proofread-en", "proofread-zh"}),
     ("reports", {"weekly-report-en", "work-log-en"}),      # category
     ("transcript", {"meeting-minutes-en"}),               # description
+    ("prf", {"proofread-en", "proofread-zh"}),            # the quick prompt's rule too
+    ("wkr", {"weekly-report-en", "weekly-report-zh"}),
 ])
 def test_typing_filters(qtbot: QtBot, picker: TemplatePicker, typed: str,
                         expected: set[str]) -> None:
