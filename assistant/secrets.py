@@ -15,12 +15,12 @@ a local one keeps each key.
 from __future__ import annotations
 
 import logging
-import os
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from assistant import tomlwrite
+from assistant.atomic import write_atomic
 from assistant.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -131,19 +131,10 @@ class SecretStore:
 
     def _write_file(self, keys: dict[str, str]) -> None:
         path = self.fallback_file
-        path.parent.mkdir(parents=True, exist_ok=True)
         text = ("# API keys of model servers, by address. Only you can read this file.\n"
                 "[keys]\n" + tomlwrite.table(keys))
-        temporary = path.with_name(path.name + ".tmp")
-        # Created 0600 from the first byte: never readable by others, not even briefly.
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temporary, 0o600)
-            os.replace(temporary, path)
+            # mkstemp creates the file 0600: never readable by others, not even briefly.
+            write_atomic(path, text, mode=0o600)
         except OSError as exc:
-            temporary.unlink(missing_ok=True)
             raise InputError(f"{path}: cannot store the API key ({exc.strerror}).") from None
