@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant import messages as texts
 from assistant.backend import Backend, TokenCounting
 from assistant.errors import InputError
 from assistant.prompt import Message, build_messages, example_count
@@ -118,14 +119,16 @@ class Plan:
         return self.examples_available - self.examples_used
 
     @property
-    def notice(self) -> str | None:
+    def notice(self) -> texts.Message | None:
         """What to tell the user when examples were dropped."""
         if not self.examples_dropped:
             return None
-        about = "about " if self.estimated else ""
-        return (f"Left out {self.examples_dropped} of {self.examples_available} examples so the "
-                f"prompt ({about}{self.prompt_tokens} tokens) and the answer ({self.max_tokens} "
-                f"tokens) fit the context of {self.n_ctx} tokens.")
+        return texts.Message.of(
+            "Left out {dropped} of {available} examples so the prompt ({tokens} tokens) and "
+            "the answer ({max_tokens} tokens) fit the context of {n_ctx} tokens.",
+            dropped=self.examples_dropped, available=self.examples_available,
+            tokens=_tokens(self.prompt_tokens, self.estimated), max_tokens=self.max_tokens,
+            n_ctx=self.n_ctx)
 
 
 def plan_prompt(counter: TokenCounter, template: Template, values: Mapping[str, str], *,
@@ -150,14 +153,19 @@ def plan_prompt(counter: TokenCounter, template: Template, values: Mapping[str, 
     bare = build_messages(template, values, use_examples=False, context=ctx)
     input_tokens = counter.count_text(bare[-1].content)
     fixed = tokens - input_tokens
-    about = "about " if estimated else ""
-    raise InputError(
-        f"The input is too long for this model: it is {about}{input_tokens} tokens; with the "
-        f"instructions ({fixed} tokens) and room for the answer ({max_tokens} tokens) it "
-        f"needs {tokens + max_tokens} tokens, but the context holds {n_ctx}. Shorten the "
-        f"input by about {tokens + max_tokens - n_ctx} tokens, lower the answer length, or "
-        "raise the context size in Settings."
-    )
+    raise InputError("The input is too long for this model: it is {input_tokens} tokens; with "
+                     "the instructions ({fixed} tokens) and room for the answer ({max_tokens} "
+                     "tokens) it needs {needed} tokens, but the context holds {n_ctx}. Shorten "
+                     "the input by about {excess} tokens, lower the answer length, or raise the "
+                     "context size in Settings.",
+                     input_tokens=_tokens(input_tokens, estimated), fixed=fixed,
+                     max_tokens=max_tokens, needed=tokens + max_tokens, n_ctx=n_ctx,
+                     excess=tokens + max_tokens - n_ctx)
+
+
+def _tokens(count: int, estimated: bool) -> texts.Message | int:
+    """A token count, marked as approximate when it is an estimate."""
+    return texts.Message.of("about {count}", count=count) if estimated else count
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import quote
 
 from assistant.errors import InputError
+from assistant.messages import Message
 
 CATALOG_FILE = "catalog/models.toml"
 """Inside the ``assistant.resources`` package."""
@@ -96,8 +97,8 @@ class CatalogModel:
         if source is Source.HF_MIRROR and Source.HUGGINGFACE in self.sources:
             return self.sources[Source.HUGGINGFACE]
         offered = ", ".join(s.value for s in self.available_sources())
-        raise InputError(f"{self.name} is not on {source.value}; it can be downloaded from: "
-                         f"{offered}.")
+        raise InputError("{name} is not on {source}; it can be downloaded from: {offered}.",
+                         name=self.name, source=source.value, offered=offered)
 
     def available_sources(self) -> list[Source]:
         """The hubs this model can come from, hf-mirror wherever Hugging Face is."""
@@ -167,8 +168,9 @@ class Catalog:
             if model.id == model_id:
                 return model
         ids = ", ".join(m.id for m in self.models)
-        raise InputError(f"No model {model_id!r} in the catalogue. Choose one of: {ids} "
-                         "(see 'assistant models catalog'), or give a download address.")
+        raise InputError("No model {model_id!r} in the catalogue. Choose one of: {ids} "
+                         "(see 'assistant models catalog'), or give a download address.",
+                         model_id=model_id, ids=ids)
 
     def recommended(self, ram_bytes: int, cores: int) -> CatalogModel | None:
         """The largest model this machine runs usefully, or None."""
@@ -184,27 +186,31 @@ def load_catalog(text: str | None = None, where: str = CATALOG_FILE) -> Catalog:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{where}: not valid TOML ({exc}).") from None
+        raise InputError("{where}: not valid TOML ({error}).", where=where,
+                         error=str(exc)) from None
     entries = data.get("model", [])
     if not isinstance(entries, list):
-        raise InputError(f"{where}: each model must be a [[model]] table.")
+        raise InputError("{where}: each model must be a [[model]] table.", where=where)
     models: list[CatalogModel] = []
     for number, raw in enumerate(entries, start=1):
-        models.append(_model(raw, f"{where}, model {number}"))
+        models.append(_model(raw, Message.of("{where}, model {number}", where=where,
+                                             number=number)))
     ids = [m.id for m in models]
     if len(set(ids)) != len(ids):
-        raise InputError(f"{where}: a model id is used twice ({', '.join(ids)}).")
+        raise InputError("{where}: a model id is used twice ({ids}).", where=where,
+                         ids=", ".join(ids))
     return Catalog(models)
 
 
-def _model(raw: Any, where: str) -> CatalogModel:
+def _model(raw: Any, where: Message) -> CatalogModel:
     if not isinstance(raw, dict):
-        raise InputError(f"{where}: each [[model]] must be a table.")
+        raise InputError("{where}: each [[model]] must be a table.", where=where)
 
     def need(key: str, kind: type | tuple[type, ...]) -> Any:
         value = raw.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise InputError(f"{where}: '{key}' is missing or of the wrong type.")
+            raise InputError("{where}: '{key}' is missing or of the wrong type.", where=where,
+                             key=key)
         return value
 
     sources: dict[Source, Files] = {}
@@ -213,20 +219,21 @@ def _model(raw: Any, where: str) -> CatalogModel:
             source = Source(name)
         except ValueError:
             known = ", ".join(s.value for s in Source)
-            raise InputError(f"{where}: unknown source {name!r}; use {known}.") from None
+            raise InputError("{where}: unknown source {name!r}; use {known}.", where=where,
+                             name=name, known=known) from None
         files = entry.get("files") if isinstance(entry, dict) else None
         if not isinstance(entry, dict) or not isinstance(entry.get("repo"), str) or \
                 not isinstance(files, list) or not files or \
                 not all(isinstance(f, str) and f.endswith(".gguf") for f in files):
-            raise InputError(f"{where}: sources.{name} needs repo = \"owner/name\" and "
-                             "files = [\"….gguf\", …].")
+            raise InputError("{where}: sources.{name} needs repo = \"owner/name\" and "
+                             "files = [\"….gguf\", …].", where=where, name=name)
         sources[source] = Files(entry["repo"], tuple(files))
     if not sources:
-        raise InputError(f"{where}: no sources.")
+        raise InputError("{where}: no sources.", where=where)
     sha = raw.get("sha256", {})
     if not isinstance(sha, dict) or not all(isinstance(v, str) and len(v) == 64
                                             for v in sha.values()):
-        raise InputError(f"{where}: sha256 must map file names to 64 hex digits.")
+        raise InputError("{where}: sha256 must map file names to 64 hex digits.", where=where)
     return CatalogModel(
         id=need("id", str), name=need("name", str), parameters=need("parameters", str),
         quantization=need("quantization", str), size_mb=need("size_mb", int),

@@ -121,7 +121,7 @@ def cmd_templates(core: Core, args: argparse.Namespace) -> int:
              "source": t.source.value, "examples": len(t.examples), "path": t.path}
             for t in library.sorted()]
     errors = [{"id": e.template_id, "source": e.source.value, "path": e.path,
-               "error": e.message} for e in library.errors]
+               "error": str(e.message)} for e in library.errors]
     if args.json:
         print_json({"templates": rows, "errors": errors})
     else:
@@ -140,12 +140,13 @@ def _values(core: Core, args: argparse.Namespace) -> tuple[Any, dict[str, str]]:
     for item in args.values:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise InputError(f"--set {item!r}: write it as FIELD=VALUE, e.g. --set tone=正式.")
+            raise InputError("--set {item!r}: write it as FIELD=VALUE, e.g. --set tone=正式.",
+                             item=item)
         values[name.strip()] = value
     if args.input is not None:
         if template.input_field is None:
-            raise InputError(f"Template {template.id!r} declares no input field; use "
-                             "--set FIELD=VALUE instead of --input.")
+            raise InputError("Template {template_id!r} declares no input field; use "
+                             "--set FIELD=VALUE instead of --input.", template_id=template.id)
         if args.input == "-":
             text = textfile.decode_text(sys.stdin.buffer.read(), "standard input").text
         else:
@@ -221,7 +222,7 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
                      "model": model_name, "output": "".join(parts),
                      "complete": failure is None, "error": None if failure is None
                      else str(failure), "examples_used": plan.examples_used,
-                     "notice": plan.notice, "stats": stats.as_dict()})
+                     "notice": plan.notice and str(plan.notice), "stats": stats.as_dict()})
     elif parts or failure is None:
         print()
         tps = stats.decode_tps

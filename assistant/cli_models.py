@@ -76,7 +76,7 @@ def _list(core: Core, args: argparse.Namespace) -> int:
             "context_length": info.context_length if info else None,
             "quantization": info.file_type if info else None,
             "chat_template": bool(info and info.chat_template),
-            "error": found.error,
+            "error": found.error and str(found.error),
         })
     server = _configured_server(core)
     if args.json:
@@ -204,8 +204,8 @@ def _download(core: Core, args: argparse.Namespace) -> int:
         plan = modelstore.plan_catalog(model, source, models_dir, os.environ)
         if args.sha256:
             if len(plan.files) != 1:
-                raise InputError("--sha256 checks one file, but this model has "
-                                 f"{len(plan.files)} parts.")
+                raise InputError("--sha256 checks one file, but this model has {parts} parts.",
+                                 parts=len(plan.files))
             plan = modelstore.DownloadPlan(plan.title, (
                 modelstore.FileJob(plan.files[0].url, plan.files[0].dest, args.sha256, "you",
                                    plan.files[0].size_hint),), plan.source)
@@ -250,15 +250,15 @@ def _use(core: Core, args: argparse.Namespace) -> int:
         model = load_catalog().get(target)
         found = model.downloaded_in(core.paths.models_dir)
         if found is None:
-            raise InputError(f"{model.name} is not downloaded yet. Run: assistant models "
-                             f"download {model.id}")
+            raise InputError("{name} is not downloaded yet. Run: assistant models "
+                             "download {id}", name=model.name, id=model.id)
         path = found
     else:
         path = Path(target).expanduser().resolve()
     try:
         read_gguf(path)
     except GGUFError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(exc.message) from None
     _activate(core, path)
     return EXIT_OK
 

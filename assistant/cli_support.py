@@ -42,8 +42,8 @@ def backend_config(core: Core, args: argparse.Namespace) -> BackendConfig:
         if variable:
             key = os.environ.get(variable, "")
             if not key:
-                raise InputError(f"--api-key-env {variable}: that environment variable "
-                                 "is not set or empty.")
+                raise InputError("--api-key-env {variable}: that environment variable "
+                                 "is not set or empty.", variable=variable)
             config = dataclasses.replace(config, api_key=key)
     elif isinstance(config, LocalModel) and getattr(args, "gpu_layers", None) is not None:
         if args.gpu_layers < -1:

@@ -36,6 +36,7 @@ from assistant.backend import CancelToken
 from assistant.backend.config import is_loopback
 from assistant.errors import Cancelled, ModelError
 from assistant.gguf import GGUFError, read_gguf
+from assistant.messages import Message
 from assistant.netstop import SocketStopper
 
 log = logging.getLogger(__name__)
@@ -77,8 +78,9 @@ ProgressCallback = Callable[[Progress], None]
 class DownloadError(ModelError):
     """A download failed; ``resumable`` says whether running it again continues it."""
 
-    def __init__(self, message: str, resumable: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | Message, /, *, resumable: bool = False,
+                 **params: object) -> None:
+        super().__init__(message, **params)
         self.resumable = resumable
 
 
@@ -157,7 +159,8 @@ def fetch(url: str, dest: Path, *, sha256: str | None = None, sha256_from: str =
     """
     expected = sha256.lower().strip() if sha256 else None
     if expected is not None and not _SHA256.fullmatch(expected):
-        raise DownloadError(f"{sha256!r} is not a SHA-256: it must be 64 hexadecimal digits.")
+        raise DownloadError("{sha256!r} is not a SHA-256: it must be 64 hexadecimal digits.",
+                            sha256=sha256)
     job = _Job(url, dest, expected, sha256_from if expected else None, size_hint,
                cancel or CancelToken(), progress or (lambda _p: None),
                free_space or (lambda folder: shutil.disk_usage(folder).free))
@@ -183,9 +186,10 @@ def fetch(url: str, dest: Path, *, sha256: str | None = None, sha256_from: str =
                 reached = job.have
                 if attempt > retries:
                     raise DownloadError(
-                        f"The connection to {_host(url)} broke ({_reason(exc)}) at "
-                        f"{_mb(job.have)} of {_mb(job.total)}. Run the download again to "
-                        "resume it.", resumable=True) from None
+                        "The connection to {host} broke ({reason}) at {done} of {total}. "
+                        "Run the download again to resume it.", resumable=True,
+                        host=_host(url), reason=_reason(exc), done=_mb(job.have),
+                        total=_mb(job.total)) from None
                 log.warning("download of %s interrupted at %d bytes (%s); retry %d",
                             dest.name, job.have, _reason(exc), attempt)
                 if job.cancel.wait(backoff_s * 2 ** (attempt - 1)):
@@ -316,9 +320,10 @@ def _learn(job: _Job, response: httpx.Response) -> None:
             # may have replaced it since): kept, it would fail every run the same way.
             discard_partial(job.dest)
             raise DownloadError(
-                f"{job.dest.name}: the hub announces SHA-256 {announced}, but {job.expected_from} "
-                f"gave {job.expected}. The file on the hub is not the expected one; nothing "
-                "was kept.")
+                "{file}: the hub announces SHA-256 {announced}, but {vouched} gave {expected}. "
+                "The file on the hub is not the expected one; nothing was kept.",
+                file=job.dest.name, announced=announced, vouched=_vouched(job.expected_from),
+                expected=job.expected)
 
 
 def _record(job: _Job) -> None:
@@ -334,9 +339,10 @@ def _check_space(job: _Job) -> None:
     free = job.free_space(job.dest.parent)
     if needed > 0 and free < needed + SPARE_BYTES:
         raise DownloadError(
-            f"Not enough disk space for {job.dest.name}: it needs {_mb(needed)} more (and "
-            f"{_mb(SPARE_BYTES)} to spare), but {job.dest.parent} has {_mb(free)} free. Free "
-            "some space, then run the download again.", resumable=True)
+            "Not enough disk space for {file}: it needs {needed} more (and {spare} to spare), "
+            "but {folder} has {free} free. Free some space, then run the download again.",
+            resumable=True, file=job.dest.name, needed=_mb(needed), spare=_mb(SPARE_BYTES),
+            folder=job.dest.parent, free=_mb(free))
 
 
 def _report(job: _Job, done: int, phase: str, force: bool) -> None:
@@ -356,15 +362,16 @@ def _finish(job: _Job) -> Result:
     if job.expected is not None and digest != job.expected:
         discard_partial(job.dest)
         raise DownloadError(
-            f"{job.dest.name} is damaged: its SHA-256 is {digest}, but {job.expected_from} "
-            f"gave {job.expected}. The download was deleted; run it again (or try another "
-            "source).")
+            "{file} is damaged: its SHA-256 is {digest}, but {vouched} gave {expected}. The "
+            "download was deleted; run it again (or try another source).",
+            file=job.dest.name, digest=digest, vouched=_vouched(job.expected_from),
+            expected=job.expected)
     try:
         read_gguf(job.part)
     except GGUFError as exc:
         discard_partial(job.dest)
-        raise DownloadError(f"{job.url} did not give a usable GGUF model, so it was deleted: "
-                            f"{exc}") from None
+        raise DownloadError("{url} did not give a usable GGUF model, so it was deleted: "
+                            "{error}", url=job.url, error=exc) from None
     os.replace(job.part, job.dest)
     job.meta.unlink(missing_ok=True)
     _sync_folder(job.dest.parent)
@@ -387,16 +394,18 @@ def _sync_folder(folder: Path) -> None:
 def _status_error(job: _Job, response: httpx.Response) -> DownloadError:
     code, url = response.status_code, str(response.url)
     if code == 404:
-        return DownloadError(f"{url} was not found (404). The file may have been renamed or "
-                             "removed there; try another source.")
+        return DownloadError("{url} was not found (404). The file may have been renamed or "
+                             "removed there; try another source.", url=url)
     if code in (401, 403):
-        return DownloadError(f"{url} refused the download ({code}). Some models can only be "
+        return DownloadError("{url} refused the download ({code}). Some models can only be "
                              "downloaded after accepting their licence on the hub's website; "
-                             "try another source, or download the file there and add it.")
+                             "try another source, or download the file there and add it.",
+                             url=url, code=code)
     if code >= 500:
-        return DownloadError(f"{_host(url)} failed ({code}) while sending {job.dest.name}. Try "
-                             "again later, or another source.", resumable=True)
-    return DownloadError(f"{url} refused the download ({code}).")
+        return DownloadError("{host} failed ({code}) while sending {file}. Try "
+                             "again later, or another source.", resumable=True,
+                             host=_host(url), code=code, file=job.dest.name)
+    return DownloadError("{url} refused the download ({code}).", url=url, code=code)
 
 
 def _reason(exc: BaseException) -> str:
@@ -407,9 +416,21 @@ def _host(url: str) -> str:
     return httpx.URL(url).host or url
 
 
-def _mb(count: int | None) -> str:
+def _mb(count: int | None) -> Message | str:
+    """A size for a message; the words for an unknown one are translated."""
     if count is None:
-        return "an unknown size"
+        return Message.of("an unknown size")
     if count >= 1024 ** 3:
         return f"{count / 1024 ** 3:.2f} GB"
     return f"{count / 1024 ** 2:.0f} MB"
+
+
+def _vouched(who: str | None) -> Message | str:
+    """Who gave the expected SHA-256, in words to translate; an unknown name as it is."""
+    if who == "the catalogue":
+        return Message.of("the catalogue")
+    if who == "the hub":
+        return Message.of("the hub")
+    if who == "you":
+        return Message.of("you")
+    return str(who)

@@ -27,6 +27,7 @@ from typing import BinaryIO, Final
 
 from assistant.errors import ModelError
 from assistant.gguf_info import GGUFInfo
+from assistant.messages import Message
 
 __all__ = ["GGUFArray", "GGUFError", "GGUFInfo", "ValueType", "read_gguf"]
 
@@ -92,16 +93,23 @@ _GGML_BLOCKS: Final[Mapping[int, tuple[int, int]]] = {
 
 # What a file that is not GGUF most likely is, judged by its first bytes;
 # these are the usual ways people end up pointing at the wrong file.
+_GGML: Final = Message.of("an old GGML model from before GGUF?")
 _FOREIGN_STARTS: Final = (
-    (b"version https://git-lfs", "a Git LFS pointer, not the model itself"),
-    (b"PK\x03\x04", "a zip archive or PyTorch checkpoint?"),
-    (b"<", "a web page? The download may have saved an error page"),
-    (b"tjgg", "an old GGML model from before GGUF?"),
-    (b"lmgg", "an old GGML model from before GGUF?"),
-    (b"fmgg", "an old GGML model from before GGUF?"),
+    (b"version https://git-lfs", Message.of("a Git LFS pointer, not the model itself")),
+    (b"PK\x03\x04", Message.of("a zip archive or PyTorch checkpoint?")),
+    (b"<", Message.of("a web page? The download may have saved an error page")),
+    (b"tjgg", _GGML),
+    (b"lmgg", _GGML),
+    (b"fmgg", _GGML),
 )
+_SAFETENSORS: Final = Message.of("a safetensors file?")
 
-_REDOWNLOAD: Final = "Download the model again."
+# The parts of the file, for "while reading the ..." and "... needs N bytes".
+_HEADER: Final = Message.of("header")
+_METADATA: Final = Message.of("metadata")
+_TENSOR_LIST: Final = Message.of("tensor list")
+_METADATA_KEY: Final = Message.of("a metadata key")
+_TENSOR_NAME: Final = Message.of("a tensor name")
 
 
 class GGUFError(ModelError):
@@ -112,8 +120,8 @@ class GGUFError(ModelError):
     entry the error belongs to.
     """
 
-    def __init__(self, path: Path, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, path: Path, message: str | Message, /, **params: object) -> None:
+        super().__init__(message, **params)
         self.path = path
 
 
@@ -142,24 +150,20 @@ def read_gguf(path: str | os.PathLike[str]) -> GGUFInfo:
         with open(path, "rb", buffering=1 << 16) as f:
             return _Parser(path, f).parse()
     except (FileNotFoundError, NotADirectoryError):  # NotADirectory: a parent is a file
-        message = (
-            f"Model file not found: {path}. "
-            "Check the path in Settings or pick another model."
-        )
+        message = Message.of("Model file not found: {path}. Check the path in Settings or pick "
+                             "another model.", path=path)
     except (IsADirectoryError, PermissionError):
         # Windows reports opening a folder as a permission error.
         if path.is_dir():
-            message = (
-                f"{path} is a folder, not a model file. "
-                "Pick the .gguf file inside it instead."
-            )
+            message = Message.of("{path} is a folder, not a model file. Pick the .gguf file "
+                                 "inside it instead.", path=path)
         else:
-            message = (
-                f"Cannot read model file {path}: permission denied. "
-                "Check the file's permissions, or move it to a folder you own."
-            )
+            message = Message.of("Cannot read model file {path}: permission denied. Check the "
+                                 "file's permissions, or move it to a folder you own.",
+                                 path=path)
     except OSError as e:  # e.g. an I/O error from a failing disk
-        message = f"Cannot read model file {path}: {e.strerror or e}."
+        message = Message.of("Cannot read model file {path}: {error}.", path=path,
+                             error=e.strerror or e)
     raise GGUFError(path, message) from None
 
 
@@ -181,7 +185,7 @@ class _Parser:
         self.f = f
         self.size = os.fstat(f.fileno()).st_size
         self.pos = 0
-        self.part = "header"
+        self.part = _HEADER
 
     def take(self, n: int) -> bytes:
         """Read exactly n bytes whose size is fixed by the format."""
@@ -207,19 +211,16 @@ class _Parser:
         value: int = _U64.unpack(self.take(8))[0]
         return value
 
-    def check_length(self, n: int, what: str) -> None:
+    def check_length(self, n: int, what: Message) -> None:
         """Fail clearly if a length read from the file exceeds what is left."""
         left = self.size - self.pos
         if n > left:
-            raise GGUFError(
-                self.path,
-                f"Model file {self.path} is truncated or corrupt: {what} at "
-                f"byte {self.pos} needs at least {n} bytes but only {left} "
-                f"remain. The download is probably incomplete or damaged. "
-                f"{_REDOWNLOAD}",
-            )
+            raise GGUFError(self.path, "Model file {path} is truncated or corrupt: {what} at "
+                            "byte {pos} needs at least {n} bytes but only {left} remain. The "
+                            "download is probably incomplete or damaged. Download the model "
+                            "again.", path=self.path, what=what, pos=self.pos, n=n, left=left)
 
-    def string(self, what: str) -> str:
+    def string(self, what: Message) -> str:
         n = self.u64()
         self.check_length(n, what)
         # Invalid UTF-8 in a name or description should not make the whole
@@ -228,20 +229,15 @@ class _Parser:
 
     def parse(self) -> GGUFInfo:
         if self.size == 0:
-            raise GGUFError(
-                self.path,
-                f"Model file {self.path} is empty (0 bytes); the download "
-                f"probably failed. {_REDOWNLOAD}",
-            )
+            raise GGUFError(self.path, "Model file {path} is empty (0 bytes); the download "
+                            "probably failed. Download the model again.", path=self.path)
         try:
             return self._parse()
         except _Truncated:
-            raise GGUFError(
-                self.path,
-                f"Model file {self.path} is truncated: it ends after "
-                f"{self.size} bytes while reading the {self.part}; the "
-                f"download is probably incomplete. {_REDOWNLOAD}",
-            ) from None
+            raise GGUFError(self.path, "Model file {path} is truncated: it ends after {size} "
+                            "bytes while reading the {part}; the download is probably "
+                            "incomplete. Download the model again.", path=self.path,
+                            size=self.size, part=self.part) from None
 
     def _parse(self) -> GGUFInfo:
         head = self.f.read(32)
@@ -257,20 +253,20 @@ class _Parser:
         tensor_count = self.u64()
         kv_count = self.u64()
 
-        self.part = "metadata"
+        self.part = _METADATA
         # Each key/value needs at least 13 bytes; checking up front turns a
         # garbage count into an immediate error instead of a long loop.
-        self.check_length(kv_count * 13, f"the metadata ({kv_count} entries)")
+        self.check_length(kv_count * 13, Message.of("the metadata ({count} entries)",
+                                                    count=kv_count))
         metadata: dict[str, object] = {}
         for _ in range(kv_count):
-            key = self.string("a metadata key")
+            key = self.string(_METADATA_KEY)
             tag = self.u32()
             metadata[key] = self.value(tag, key)
 
-        self.part = "tensor list"
-        self.check_length(
-            tensor_count * 24, f"the tensor list ({tensor_count} tensors)"
-        )
+        self.part = _TENSOR_LIST
+        self.check_length(tensor_count * 24, Message.of("the tensor list ({count} tensors)",
+                                                        count=tensor_count))
         tensors = [self.tensor_info() for _ in range(tensor_count)]
 
         alignment = self._alignment(metadata)
@@ -278,12 +274,10 @@ class _Parser:
         if tensors:
             needed = data_start + max(_tensor_end(*t) for t in tensors)
             if needed > self.size:
-                raise GGUFError(
-                    self.path,
-                    f"Model file {self.path} is truncated: it is {self.size} "
-                    f"bytes but its tensors need at least {needed} bytes; the "
-                    f"download is probably incomplete. {_REDOWNLOAD}",
-                )
+                raise GGUFError(self.path, "Model file {path} is truncated: it is {size} bytes "
+                                "but its tensors need at least {needed} bytes; the download is "
+                                "probably incomplete. Download the model again.",
+                                path=self.path, size=self.size, needed=needed)
         return GGUFInfo(
             path=self.path,
             file_size=self.size,
@@ -297,22 +291,17 @@ class _Parser:
         if version in _SUPPORTED_VERSIONS:
             return
         if version == 1:
-            problem = (
-                "uses GGUF version 1, an early format that llama.cpp no "
-                "longer loads. Download a newer conversion of the model."
-            )
-        elif int.from_bytes(raw, "big") in _SUPPORTED_VERSIONS:
-            problem = (
-                "is a big-endian GGUF file (made for IBM mainframes). "
-                "Download the ordinary little-endian version of the model."
-            )
-        else:
-            problem = (
-                f"uses GGUF version {version}, which this app cannot read "
-                "(it reads versions 2 and 3). Update the app or pick a model "
-                "converted with an older llama.cpp."
-            )
-        raise GGUFError(self.path, f"Model file {self.path} {problem}")
+            raise GGUFError(self.path, "Model file {path} uses GGUF version 1, an early format "
+                            "that llama.cpp no longer loads. Download a newer conversion of the "
+                            "model.", path=self.path)
+        if int.from_bytes(raw, "big") in _SUPPORTED_VERSIONS:
+            raise GGUFError(self.path, "Model file {path} is a big-endian GGUF file (made for IBM "
+                            "mainframes). Download the ordinary little-endian version of the "
+                            "model.", path=self.path)
+        raise GGUFError(self.path, "Model file {path} uses GGUF version {version}, which this "
+                        "app cannot read (it reads versions 2 and 3). Update the app or pick a "
+                        "model converted with an older llama.cpp.", path=self.path,
+                        version=version)
 
     def _alignment(self, metadata: Mapping[str, object]) -> int:
         alignment = metadata.get("general.alignment", _DEFAULT_ALIGNMENT)
@@ -323,16 +312,14 @@ class _Parser:
             or alignment <= 0
             or alignment & (alignment - 1)
         ):
-            raise GGUFError(
-                self.path,
-                f"Model file {self.path} is corrupt: general.alignment is "
-                f"{alignment!r}, not a power of two. {_REDOWNLOAD}",
-            )
+            raise GGUFError(self.path, "Model file {path} is corrupt: general.alignment is "
+                            "{alignment!r}, not a power of two. Download the model again.",
+                            path=self.path, alignment=alignment)
         return alignment
 
     def value(self, tag: int, key: str) -> object:
         if tag == ValueType.STRING:
-            return self.string(f"the value of {key!r}")
+            return self.string(Message.of("the value of {key!r}", key=key))
         if tag == ValueType.ARRAY:
             return self.array(key)
         scalar = _SCALAR_STRUCTS.get(tag)
@@ -345,7 +332,7 @@ class _Parser:
         tag = self.u32()
         count = self.u64()
         if tag == ValueType.ARRAY:  # llama.cpp rejects these too
-            raise self._corrupt(f"metadata key {key!r} is an array of arrays")
+            raise self._corrupt(Message.of("metadata key {key!r} is an array of arrays", key=key))
         try:
             element_type = ValueType(tag)
         except ValueError:
@@ -353,13 +340,13 @@ class _Parser:
         scalar = _SCALAR_STRUCTS.get(tag)
         if scalar is not None:
             nbytes = count * scalar.size
-            self.check_length(nbytes, f"the array {key!r}")
+            self.check_length(nbytes, Message.of("the array {key!r}", key=key))
             if count <= _MAX_KEPT_ARRAY:
                 fmt = f"<{count}{_SCALAR_FORMATS[tag]}"
                 return struct.unpack(fmt, self.take(nbytes))
             self.skip(nbytes)
         else:
-            self.check_length(count * 8, f"the array {key!r}")
+            self.check_length(count * 8, Message.of("the array {key!r}", key=key))
             self.skip_strings(count, key)
         return GGUFArray(element_type, count)
 
@@ -380,7 +367,8 @@ class _Parser:
                 i += 8
                 if n > self.size - self.pos - i:
                     self.pos += i - 8
-                    self.check_length(8 + n, f"a string in the array {key!r}")
+                    self.check_length(8 + n, Message.of("a string in the array {key!r}",
+                                                        key=key))
                 i += n
                 count -= 1
             self.pos += i
@@ -388,10 +376,10 @@ class _Parser:
 
     def tensor_info(self) -> tuple[int, int, int]:
         """Return (offset, element count, ggml type) of the next tensor."""
-        self.string("a tensor name")
+        self.string(_TENSOR_NAME)
         n_dims = self.u32()
         if n_dims > _MAX_DIMS:  # also keeps a garbage count from allocating
-            raise self._corrupt(f"a tensor has {n_dims} dimensions (at most 4)")
+            raise self._corrupt(Message.of("a tensor has {n} dimensions (at most 4)", n=n_dims))
         elements = 1
         for dim in struct.unpack(f"<{n_dims}Q", self.take(n_dims * 8)):
             elements *= dim
@@ -400,14 +388,13 @@ class _Parser:
         return offset, elements, ggml_type
 
     def _unknown_type(self, tag: int, key: str) -> GGUFError:
-        return self._corrupt(f"metadata key {key!r} has unknown value type {tag}")
+        return self._corrupt(Message.of("metadata key {key!r} has unknown value type {tag}",
+                                        key=key, tag=tag))
 
-    def _corrupt(self, problem: str) -> GGUFError:
-        return GGUFError(
-            self.path,
-            f"Model file {self.path} is corrupt or uses a newer GGUF format: "
-            f"{problem}. {_REDOWNLOAD}",
-        )
+    def _corrupt(self, problem: Message) -> GGUFError:
+        return GGUFError(self.path, "Model file {path} is corrupt or uses a newer GGUF format: "
+                         "{problem}. Download the model again.", path=self.path,
+                         problem=problem)
 
 
 def _tensor_end(offset: int, elements: int, ggml_type: int) -> int:
@@ -424,13 +411,18 @@ def _tensor_end(offset: int, elements: int, ggml_type: int) -> int:
     return offset + elements * block_bytes // block_elements
 
 
-def _not_gguf(path: Path, head: bytes) -> str:
-    shown = repr(head[:8])[1:]  # bytes repr without the b prefix
+def _not_gguf(path: Path, head: bytes) -> Message:
+    # Hex and the printable characters, as hexdump -C shows them: a Python
+    # repr such as '\x7fELF\x02' reads as garbage to anyone but a programmer.
+    first = head[:8]
+    printable = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in first)
+    shown = f'{first.hex(" ")} "{printable}"'
     hint = next((h for start, h in _FOREIGN_STARTS if head.startswith(start)), None)
     if hint is None and head[8:9] == b"{":  # 8-byte length, then JSON
-        hint = "a safetensors file?"
-    described = f"starts with {shown}" + (f" ({hint})" if hint else "")
-    return (
-        f"{path} is not a GGUF model file: it {described}. "
-        "The model must be a .gguf file converted for llama.cpp."
-    )
+        hint = _SAFETENSORS
+    if hint is None:
+        return Message.of("{path} is not a GGUF model file: it starts with {start}. The model "
+                          "must be a .gguf file converted for llama.cpp.", path=path, start=shown)
+    return Message.of("{path} is not a GGUF model file: it starts with {start} ({hint}). The "
+                      "model must be a .gguf file converted for llama.cpp.", path=path,
+                      start=shown, hint=hint)

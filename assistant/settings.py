@@ -19,6 +19,7 @@ from typing import Any
 from assistant import tomlwrite
 from assistant.atomic import write_atomic
 from assistant.errors import InputError
+from assistant.messages import Message
 
 UI_LANGUAGES = ("system", "zh_CN", "en")
 MODEL_SOURCES = ("local", "server")
@@ -104,24 +105,29 @@ def check(key: str, value: Any) -> Any:
     spec = SPECS.get(key)
     if spec is None:
         close = difflib.get_close_matches(key, list(SPECS), n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise InputError(f"unknown setting {key!r}.{hint}")
+        if close:
+            raise InputError("unknown setting {key!r}. Did you mean {close!r}?",
+                             key=key, close=close[0])
+        raise InputError("unknown setting {key!r}.", key=key)
     if spec.kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, spec.kind) or isinstance(value, bool):
-        names = {int: "a whole number", float: "a number", str: "text in quotes"}
-        raise InputError(f"{key} must be {names[spec.kind]}, not {value!r}.")
+        kinds = {int: Message.of("a whole number"), float: Message.of("a number"),
+                 str: Message.of("text in quotes")}
+        raise InputError("{key} must be {kind}, not {value!r}.",
+                         key=key, kind=kinds[spec.kind], value=value)
     number: Any = value
     if spec.minimum is not None and number < spec.minimum or \
             spec.maximum is not None and number > spec.maximum:
-        raise InputError(f"{key} = {value!r} is out of range: use {spec.minimum:g} to "
-                         f"{spec.maximum:g}.")
+        raise InputError("{key} = {value!r} is out of range: use {minimum:g} to {maximum:g}.",
+                         key=key, value=value, minimum=spec.minimum, maximum=spec.maximum)
     if spec.choices and value not in spec.choices:
-        raise InputError(f"{key} = {value!r}: choose one of {', '.join(spec.choices)}.")
+        raise InputError("{key} = {value!r}: choose one of {choices}.",
+                         key=key, value=value, choices=", ".join(spec.choices))
     return value
 
 
-def load_settings(path: Path) -> tuple[Settings, list[str]]:
+def load_settings(path: Path) -> tuple[Settings, list[Message]]:
     """Read ``path``; return the settings and a message per value not used.
 
     A missing file is normal (first run) and gives the defaults silently.
@@ -131,23 +137,31 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return Settings(), []
     except (OSError, UnicodeDecodeError) as exc:
-        return Settings(), [f"{path}: cannot read settings ({exc}); using defaults."]
+        return Settings(), [Message.of("{path}: cannot read settings ({error}); using defaults.",
+                                       path=path, error=exc)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        problem = f"{path}: not valid TOML ({exc}); using defaults. Fix or delete the file."
-        return Settings(), [problem]
+        return Settings(), [Message.of("{path}: not valid TOML ({error}); using defaults. Fix "
+                                       "or delete the file.", path=path, error=exc)]
     values: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[Message] = []
     for key, value in data.items():
         try:
             values[key] = check(key, value)
         except InputError as exc:
             line = _line_of(text, key)
-            where = f"{path}, line {line}" if line else str(path)
-            default = getattr(Settings(), key, None)
-            used = f" Using the default ({default!r})." if key in SPECS else " Ignored."
-            problems.append(f"{where}: {exc}{used}")
+            if key not in SPECS:
+                problems.append(Message.of("{path}, line {line}: {problem} Ignored.", path=path,
+                                           line=line, problem=exc) if line else
+                                Message.of("{path}: {problem} Ignored.", path=path, problem=exc))
+                continue
+            default = getattr(Settings(), key)
+            problems.append(
+                Message.of("{path}, line {line}: {problem} Using the default ({default!r}).",
+                           path=path, line=line, problem=exc, default=default) if line else
+                Message.of("{path}: {problem} Using the default ({default!r}).",
+                           path=path, problem=exc, default=default))
     return Settings(**values), problems
 
 

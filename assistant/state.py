@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.atomic import write_atomic
+from assistant.messages import Message
 from assistant.templating.model import FieldKind, Template
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class UiState:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.problem: str | None = None
+        self.problem: Message | None = None
         self._values: dict[str, dict[str, str]] = {}
         self._recent: list[str] = []
         self._favourites: list[str] = []
@@ -123,8 +124,9 @@ class UiState:
         except (ValueError, AttributeError, TypeError) as exc:
             backup = self.path.with_name(self.path.name + ".bad")
             os.replace(self.path, backup)
-            self.problem = (f"{self.path}: could not read the saved window state ({exc}); "
-                            f"starting fresh. The old file is kept as {backup.name}.")
+            self.problem = Message.of("{path}: could not read the saved window state ({error}); "
+                                      "starting fresh. The old file is kept as {backup}.",
+                                      path=self.path, error=exc, backup=backup.name)
             log.warning("%s", self.problem)
             return
         self._values, self._recent, self._favourites = values, recent[:MAX_RECENT], favourites

@@ -41,30 +41,24 @@ def decode_text(data: bytes, name: str) -> TextFile:
             try:
                 return TextFile(_normalise(data.decode(encoding)), encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{name}: starts with a {encoding} byte-order mark but is not valid "
-                    f"{encoding} (byte {exc.start}). Re-save it as UTF-8."
-                ) from None
+                raise InputError("{name}: starts with a {encoding} byte-order mark but is not "
+                                 "valid {encoding} (byte {start}). Re-save it as UTF-8.",
+                                 name=name, encoding=encoding, start=exc.start) from None
     if b"\x00" in data:
-        raise InputError(
-            f"{name}: this is a binary file, not text (it contains NUL bytes). "
-            "Templates and inputs must be plain text files."
-        )
+        raise InputError("{name}: this is a binary file, not text (it contains NUL bytes). "
+                         "Templates and inputs must be plain text files.", name=name)
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if _looks_binary(text):
-            raise InputError(
-                f"{name}: this looks like a binary file, not text (it is full of control "
-                "characters). Templates and inputs must be plain text files."
-            )
+            raise InputError("{name}: this looks like a binary file, not text (it is full of "
+                             "control characters). Templates and inputs must be plain text "
+                             "files.", name=name)
         return TextFile(_normalise(text), encoding)
-    raise InputError(
-        f"{name}: cannot read this file as text (it is neither UTF-8 nor GBK/GB18030). "
-        "Re-save it as UTF-8 in your editor."
-    )
+    raise InputError("{name}: cannot read this file as text (it is neither UTF-8 nor "
+                     "GBK/GB18030). Re-save it as UTF-8 in your editor.", name=name)
 
 
 def read_text(path: Path, limit: int = DEFAULT_LIMIT) -> TextFile:
@@ -77,19 +71,19 @@ def read_bytes(path: Path, limit: int = DEFAULT_LIMIT) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputError(
-                f"{path}: file is too large ({size:,} bytes; the limit is {limit:,}). "
-                "Is this the right file?"
-            )
+            raise InputError("{path}: file is too large ({size:,} bytes; the limit is "
+                             "{limit:,}). Is this the right file?",
+                             path=path, size=size, limit=limit)
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: file not found.") from None
+        raise InputError("{path}: file not found.", path=path) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file.") from None
+        raise InputError("{path}: is a folder, not a file.", path=path) from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied; check the file's permissions.") from None
+        raise InputError("{path}: permission denied; check the file's permissions.", path=path) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror}).") from None
+        raise InputError("{path}: cannot read the file ({strerror}).",
+                         path=path, strerror=exc.strerror) from None
 
 
 def _normalise(text: str) -> str:

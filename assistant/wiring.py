@@ -17,6 +17,7 @@ from assistant import settings as settings_mod
 from assistant.backend import GenerationParams
 from assistant.backend.config import BackendConfig, LocalModel, ServerModel, check_url
 from assistant.errors import InputError, ModelError
+from assistant.messages import Message
 from assistant.modelfiles import resolve_model
 from assistant.paths import UserPaths, user_paths
 from assistant.secrets import SecretStore
@@ -31,7 +32,7 @@ class Core:
 
     paths: UserPaths
     settings: Settings
-    settings_problems: list[str]
+    settings_problems: list[Message]
     library: Library
     _secrets: SecretStore | None = field(default=None, repr=False)
 

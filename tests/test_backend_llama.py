@@ -127,7 +127,7 @@ def test_real_tokenizer_budget_drops_examples(llama: LlamaBackend) -> None:
     max_tokens = llama.n_ctx - bare - 5  # room for the input but not for every example
     plan = plan_prompt(llama, template, values, max_tokens=max_tokens)
     assert plan.examples_used < len(template.examples)
-    assert plan.notice and "Left out" in plan.notice
+    assert plan.notice and "Left out" in str(plan.notice)
     assert plan.prompt_tokens + max_tokens <= llama.n_ctx
 
 
@@ -219,8 +219,8 @@ def test_failed_gpu_offload_falls_back_to_the_cpu_and_says_so(
              kv_cache: str = "f16") -> object:
         asked.append(n_gpu_layers)
         if n_gpu_layers:
-            raise ModelError(f"{path}: llama.cpp could not load this model: cudaMalloc failed: "
-                             "out of memory")
+            raise ModelError("{path}: llama.cpp could not load this model: cudaMalloc failed: "
+                             "out of memory", path=path)
         return real_load(path, n_ctx, threads, n_gpu_layers, kv_cache)
 
     monkeypatch.setattr(llama_mod, "gpu_offload_supported", lambda: True)
@@ -229,8 +229,9 @@ def test_failed_gpu_offload_falls_back_to_the_cpu_and_says_so(
     try:
         assert asked == [33, 0]
         assert backend.notice is not None
-        assert "out of memory" in backend.notice and "runs on the CPU" in backend.notice
-        assert "GPU layers" in backend.notice
+        notice = str(backend.notice)
+        assert "out of memory" in notice and "runs on the CPU" in notice
+        assert "GPU layers" in notice
     finally:
         backend.close()
 

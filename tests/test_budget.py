@@ -41,7 +41,7 @@ def test_examples_dropped_last_first(keep: int) -> None:
     kept = [m.content for m in plan.messages if m.role == "assistant"]
     assert kept == ["AAAAAAAAAA", "BBBBBBBBBB"][:keep]
     if keep < 2:
-        assert plan.notice is not None and f"Left out {2 - keep} of 2 examples" in plan.notice
+        assert plan.notice is not None and f"Left out {2 - keep} of 2 examples" in str(plan.notice)
     else:
         assert plan.notice is None
 

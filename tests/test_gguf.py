@@ -280,7 +280,7 @@ def _header(version: int = 3, tensors: int = 0, kvs: int = 1) -> bytes:
     ("data", "fragments"),
     [
         pytest.param(b"", ("is empty",), id="empty"),
-        pytest.param(b"PK\x03\x04" + bytes(60), ("not a GGUF", "'PK\\x03\\x04",
+        pytest.param(b"PK\x03\x04" + bytes(60), ("not a GGUF", '50 4b 03 04 00 00 00 00 "PK......"',
                      "zip archive", ".gguf file converted for llama.cpp"), id="zip"),
         pytest.param(b"<!DOCTYPE html><html>", ("not a GGUF", "web page"), id="html"),
         pytest.param(b"version https://git-lfs.github.com/spec/v1\noid sha256:ab",
@@ -288,7 +288,8 @@ def _header(version: int = 3, tensors: int = 0, kvs: int = 1) -> bytes:
         pytest.param(b"tjgg" + bytes(40), ("old GGML model",), id="ggjt"),
         pytest.param(struct.pack("<Q", 300) + b'{"__metadata__"',
                      ("safetensors",), id="safetensors"),
-        pytest.param(b"\x00\x01\x02hello", ("not a GGUF", "starts with"),
+        pytest.param(b"\x00\x01\x02hello",
+                     ("not a GGUF", 'starts with 00 01 02 68 65 6c 6c 6f "...hello"'),
                      id="unknown bytes"),
         pytest.param(_header(version=1) + bytes(40), ("version 1",), id="version 1"),
         pytest.param(_header(version=4) + bytes(40), ("version 4", "2 and 3"),

@@ -39,7 +39,7 @@ def test_broken_user_file_is_listed_and_others_work(tmp_path: Path) -> None:
     (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02PNG")
     library = load_library(tmp_path)
     assert library.get("fine").title == "fine"
-    messages = {error.template_id: error.message for error in library.errors}
+    messages = {error.template_id: str(error.message) for error in library.errors}
     assert "broken.md, line 3: field 'a': kind 'big'" in messages["broken"]
     assert "binary file" in messages["binary"]
     with pytest.raises(InputError, match="Template 'broken' cannot be used: .*broken.md"):
@@ -71,8 +71,8 @@ def test_user_files_from_windows_editors(tmp_path: Path, encode: object) -> None
 def test_oversized_user_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "huge.md").write_text("x" * 300_000, encoding="utf-8")
     library = load_library(tmp_path)
-    assert "file is too large" in library.errors[0].message
-    assert "huge.md" in library.errors[0].message
+    assert "file is too large" in str(library.errors[0].message)
+    assert "huge.md" in str(library.errors[0].message)
 
 
 def test_unknown_id_suggests_close_ones() -> None:
@@ -100,5 +100,5 @@ def test_broken_saved_examples_are_reported(tmp_path: Path) -> None:
         '[[examples]]\ntxt = "a"\noutput = "b"\n', encoding="utf-8")
     library = load_library(tmp_path)
     assert library.get("proofread-en").examples  # the file's own examples still work
-    message = library.errors[0].message
+    message = str(library.errors[0].message)
     assert "proofread-en.examples.toml, line 1: example 1 sets 'txt'" in message

@@ -57,6 +57,12 @@ TOML_GOOD = {
 """The same values as they appear in a hand-written settings file."""
 
 
+def _load(path: Path) -> tuple[Settings, list[str]]:
+    """load_settings with its problems as the English text the CLI prints."""
+    settings, problems = load_settings(path)
+    return settings, [str(problem) for problem in problems]
+
+
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
     """Where the settings file goes; never the real profile."""
@@ -116,7 +122,7 @@ def test_round_trip_windows_path_and_chinese_model(config: Path) -> None:
         ui_language="zh_CN",
     )
     save_settings(config, settings)
-    loaded, problems = load_settings(config)
+    loaded, problems = _load(config)
     assert problems == []
     assert loaded.model == r"C:\Users\张三\Documents\模型\Qwen2.5-3B-Instruct 中文版.gguf"
     assert loaded == settings
@@ -145,7 +151,7 @@ def test_file_written_with_bom_is_read(config: Path) -> None:
 def test_int_is_accepted_for_a_float_setting(config: Path) -> None:
     config.parent.mkdir(parents=True)
     config.write_text("temperature = 1\n", encoding="utf-8")
-    settings, problems = load_settings(config)
+    settings, problems = _load(config)
     assert problems == []
     assert settings.temperature == 1.0 and isinstance(settings.temperature, float)
 
@@ -176,7 +182,7 @@ def test_bad_value_uses_default_for_that_key_only(
     config: Path, key: str, toml_value: str, fragment: str
 ) -> None:
     write_file(config, key, f"{key} = {toml_value}")
-    settings, problems = load_settings(config)
+    settings, problems = _load(config)
     assert len(problems) == 1
     message = problems[0]
     assert message.startswith(f"{config}, line 3: ")
@@ -198,7 +204,7 @@ def test_bad_value_uses_default_for_that_key_only(
 )
 def test_unknown_key_is_ignored_with_a_hint(config: Path, line: str, fragment: str) -> None:
     write_file(config, "", line)
-    settings, problems = load_settings(config)
+    settings, problems = _load(config)
     assert settings == Settings(**GOOD)
     assert len(problems) == 1
     assert problems[0].startswith(f"{config}, line 3: ")
@@ -208,7 +214,7 @@ def test_unknown_key_is_ignored_with_a_hint(config: Path, line: str, fragment: s
 
 def test_unknown_key_without_close_match_has_no_hint(config: Path) -> None:
     write_file(config, "", "colour = 'red'")
-    assert "Did you mean" not in load_settings(config)[1][0]
+    assert "Did you mean" not in _load(config)[1][0]
 
 
 def test_several_problems_each_get_their_line(config: Path) -> None:
@@ -222,7 +228,7 @@ def test_several_problems_each_get_their_line(config: Path) -> None:
         'ui_language = "klingon"\n',
         encoding="utf-8",
     )
-    settings, problems = load_settings(config)
+    settings, problems = _load(config)
     assert [p.split(": ", 1)[0] for p in problems] == [
         f"{config}, line 2", f"{config}, line 4", f"{config}, line 6"]
     assert ["n_ctx" in problems[0], "max_tokens" in problems[1],
@@ -233,7 +239,7 @@ def test_several_problems_each_get_their_line(config: Path) -> None:
 def test_line_is_found_for_a_literal_quoted_key(config: Path) -> None:
     config.parent.mkdir(parents=True)
     config.write_text("# x\n'n_ctx' = 100\n", encoding="utf-8")
-    assert load_settings(config)[1][0].startswith(f"{config}, line 2: ")
+    assert _load(config)[1][0].startswith(f"{config}, line 2: ")
 
 
 @pytest.mark.parametrize(
@@ -248,7 +254,7 @@ def test_line_is_found_for_a_literal_quoted_key(config: Path) -> None:
 def test_invalid_toml_gives_defaults_and_a_message(config: Path, text: str, line: int) -> None:
     config.parent.mkdir(parents=True)
     config.write_text("hotkey = 'Ctrl+K'\n" + text, encoding="utf-8")
-    settings, problems = load_settings(config)
+    settings, problems = _load(config)
     assert settings == Settings()
     assert len(problems) == 1
     assert problems[0].startswith(f"{config}: not valid TOML")
@@ -259,7 +265,7 @@ def test_invalid_toml_gives_defaults_and_a_message(config: Path, text: str, line
 def test_unreadable_encoding_gives_defaults_and_a_message(config: Path) -> None:
     config.parent.mkdir(parents=True)
     config.write_bytes('model = "D:\\\\模型.gguf"\n'.encode("gbk"))
-    settings, problems = load_settings(config)
+    settings, problems = _load(config)
     assert settings == Settings()
     assert len(problems) == 1
     assert problems[0].startswith(f"{config}: cannot read settings")

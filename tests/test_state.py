@@ -35,7 +35,7 @@ def test_damaged_file_is_kept_aside_and_reported(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     state = UiState(path)
     assert state.recent == []
-    assert state.problem is not None and "state.json" in state.problem
+    assert state.problem is not None and "state.json" in str(state.problem)
     assert (tmp_path / "state.json.bad").read_text(encoding="utf-8") == "{not json"
 
 

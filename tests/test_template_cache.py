@@ -81,7 +81,7 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
     broken = load_library(user, cache=_cache(tmp_path))
     assert "mine" not in broken.templates
     assert [e.template_id for e in broken.errors] == ["mine"]
-    assert "template syntax error" in broken.errors[0].message
+    assert "template syntax error" in str(broken.errors[0].message)
 
 
 def test_a_cached_error_is_reported_like_a_fresh_one(tmp_path: Path) -> None:
@@ -91,7 +91,7 @@ def test_a_cached_error_is_reported_like_a_fresh_one(tmp_path: Path) -> None:
     first = load_library(user, cache=_cache(tmp_path)).errors
     second = load_library(user, cache=_cache(tmp_path)).errors
     assert first == second
-    assert "line 2: unknown setting 'titel'. Did you mean 'title'?" in second[0].message
+    assert "line 2: unknown setting 'titel'. Did you mean 'title'?" in str(second[0].message)
 
 
 def test_removed_files_leave_the_cache(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from assistant import messages
 from assistant.prompt import Message
 
 ReadProgress = Callable[[int, int], None]
@@ -166,7 +167,7 @@ class Backend(Protocol):
         ...
 
     @property
-    def notice(self) -> str | None:
+    def notice(self) -> messages.Message | None:
         """What the user should know about this backend once it is ready, or None."""
         ...
 

@@ -79,8 +79,8 @@ def check_url(url: str) -> str:
     text = url.strip().rstrip("/")
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"{url!r} is not a server address: write it like "
-                         "http://127.0.0.1:11434/v1 (with http:// or https://).")
+        raise InputError("{url!r} is not a server address: write it like "
+                         "http://127.0.0.1:11434/v1 (with http:// or https://).", url=url)
     return text
 
 

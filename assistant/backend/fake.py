@@ -13,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 
+from assistant import messages
 from assistant.backend import (
     CancelToken,
     GenerationParams,
@@ -37,7 +38,7 @@ class FakeBackend:
         self.gate.set()
         self.started = threading.Event()
         self.closed = False
-        self.notice: str | None = None
+        self.notice: messages.Message | None = None
 
     @property
     def n_ctx(self) -> int:

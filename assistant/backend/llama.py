@@ -33,6 +33,7 @@ import llama_cpp
 import psutil
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
+from assistant import messages
 from assistant.backend import (
     CancelToken,
     GenerationParams,
@@ -104,7 +105,7 @@ def physical_cores() -> int:
 class LlamaBackend:
     """A loaded GGUF model. Build it with :func:`load_backend`."""
 
-    def __init__(self, llama: llama_cpp.Llama, info: GGUFInfo, notice: str | None = None,
+    def __init__(self, llama: llama_cpp.Llama, info: GGUFInfo, notice: messages.Message | None = None,
                  store: PrefixStore | None = None, identity: ModelIdentity | None = None) -> None:
         self._llama: llama_cpp.Llama | None = llama
         self.info = info
@@ -170,10 +171,9 @@ class LlamaBackend:
                progress: ReadProgress | None = None) -> TextStream:
         tokens = self.tokenize_prompt(messages)
         if len(tokens) >= self.n_ctx:
-            raise InputError(
-                f"The prompt is {len(tokens)} tokens but the model's context holds "
-                f"{self.n_ctx}. Shorten the input or raise the context size in Settings."
-            )
+            raise InputError("The prompt is {tokens} tokens but the model's context holds "
+                             "{n_ctx}. Shorten the input or raise the context size in Settings.",
+                             tokens=len(tokens), n_ctx=self.n_ctx)
         stats = Stats(prompt_tokens=len(tokens))
         token = cancel or CancelToken()
         prefix = self.prefix_tokens(messages) if len(messages) > 1 else []
@@ -227,7 +227,7 @@ class LlamaBackend:
         except RuntimeError as exc:
             # llama_decode returns 2 when the abort callback stopped it.
             if not cancel.cancelled:
-                raise ModelError(f"The model failed while generating: {exc}") from exc
+                raise ModelError("The model failed while generating: {exc}", exc=exc) from exc
             stats.finish_reason = "cancelled"
         finally:
             self._cancel = None
@@ -415,14 +415,14 @@ def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0,
     try:
         info = read_gguf(path)
     except GGUFError as exc:
-        raise ModelError(str(exc)) from None
+        raise ModelError(exc.message) from None
     trained = info.context_length
     if trained and n_ctx > trained:
         log.info("n_ctx %d exceeds %s's trained context %d; using %d",
                  n_ctx, path.name, trained, trained)
         n_ctx = trained
     threads = n_threads or physical_cores()
-    notice = None
+    notice: messages.Message | None = None
     offload = n_gpu_layers if gpu_offload_supported() else 0
     try:
         llama = _load(path, n_ctx, threads, offload, kv_cache)
@@ -431,8 +431,9 @@ def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0,
             raise
         log.warning("GPU offload of %s failed, loading on the CPU: %s", path.name, exc)
         llama = _load(path, n_ctx, threads, 0, kv_cache)
-        notice = (f"The model could not be put on the GPU ({exc}); it runs on the CPU. "
-                  "Lower 'GPU layers' in Settings, or set it to 0.")
+        notice = messages.Message.of(
+            "The model could not be put on the GPU ({error}); it runs on the CPU. Lower 'GPU "
+            "layers' in Settings, or set it to 0.", error=exc)
     identity = ModelIdentity.of(path, llama.n_ctx(), offload if notice is None else 0,
                                 llama_cpp.__version__, kv_cache)
     return LlamaBackend(llama, info, notice, store, identity)
@@ -458,10 +459,13 @@ def _load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int,
                                     flash_attn=kv_cache != "f16", verbose=True)
     except (ValueError, RuntimeError, OSError) as exc:
         detail = ("; ".join(_LOG.recent) or str(exc)).rstrip(".")
-        hint = (" The 8-bit context memory (Settings, 'Context memory' = q8_0) may not work "
-                "with this model or build: try f16." if kv_cache != "f16" else "")
-        raise ModelError(f"{path}: llama.cpp could not load this model: {detail}.{hint}") \
-            from None
+        if kv_cache != "f16":
+            raise ModelError("{path}: llama.cpp could not load this model: {detail}. The 8-bit "
+                             "context memory (Settings, 'Context memory' = q8_0) may not work "
+                             "with this model or build: try f16.", path=path, detail=detail) \
+                from None
+        raise ModelError("{path}: llama.cpp could not load this model: {detail}.",
+                         path=path, detail=detail) from None
     finally:
         for line in chatter.getvalue().splitlines():
             log.debug("%s", line)

@@ -34,6 +34,7 @@ from typing import Any
 
 import httpx
 
+from assistant import messages
 from assistant.backend import (
     CancelToken,
     GenerationParams,
@@ -132,9 +133,9 @@ def _list_models(connection: _Connection) -> list[ServerModelInfo]:
         models = [_model_info(entry) for entry in entries]
     except (ValueError, KeyError, TypeError):
         raise ModelError(
-            f"{url} answered, but not with an OpenAI-compatible model list "
-            f"({snippet(response.text)}). Check that the address is the server's API, "
-            "usually ending in /v1.") from None
+            "{url} answered, but not with an OpenAI-compatible model list "
+            "({snippet}). Check that the address is the server's API, "
+            "usually ending in /v1.", url=url, snippet=snippet(response.text)) from None
     return models
 
 
@@ -184,15 +185,21 @@ def _choose(connection: _Connection, models: list[ServerModelInfo]) -> ServerMod
             # Ollama lists "qwen2.5:latest" for what users call "qwen2.5".
             if model.id in (wanted, f"{wanted}:latest"):
                 return model
-        offer = f"It has: {names}." if models else "It offers no models."
-        raise ModelError(f"The server at {connection.base_url} has no model {wanted!r}. "
-                         f"{offer} Pick one in Settings (or with --server-model).")
+        if models:
+            raise ModelError("The server at {base} has no model {wanted!r}. It has: {names}. "
+                             "Pick one in Settings (or with --server-model).",
+                             base=connection.base_url, wanted=wanted, names=names)
+        raise ModelError("The server at {base} has no model {wanted!r}. It offers no models. "
+                         "Pick one in Settings (or with --server-model).",
+                         base=connection.base_url, wanted=wanted)
     if not models:
-        raise ModelError(f"The server at {connection.base_url} offers no models. Load one "
-                         "there first (Ollama: 'ollama pull qwen2.5:3b').")
+        raise ModelError("The server at {base} offers no models. Load one "
+                         "there first (Ollama: 'ollama pull qwen2.5:3b').",
+                         base=connection.base_url)
     if len(models) > 1:
-        raise ModelError(f"The server at {connection.base_url} offers several models: "
-                         f"{names}. Pick one in Settings (or with --server-model).")
+        raise ModelError("The server at {base} offers several models: "
+                         "{names}. Pick one in Settings (or with --server-model).",
+                         base=connection.base_url, names=names)
     return models[0]
 
 
@@ -200,7 +207,7 @@ class ServerBackend:
     """A model on an OpenAI-compatible server. Build it with :func:`connect`."""
 
     def __init__(self, connection: _Connection, model: str, n_ctx: int | None,
-                 notice: str | None) -> None:
+                 notice: messages.Message | None) -> None:
         self._connection = connection
         self.model = model
         self._n_ctx = n_ctx
@@ -264,8 +271,9 @@ class ServerBackend:
                         break
                     events += 1
                     if "error" in data:
-                        raise ModelError(f"The server at {connection.base_url} reported an "
-                                         f"error while answering: {error_text(data)}")
+                        raise ModelError("The server at {base} reported an error while "
+                                         "answering: {said}", base=connection.base_url,
+                                         said=error_text(data))
                     _read_usage(data, stats)
                     for choice in data.get("choices") or ():
                         text = (choice.get("delta") or choice.get("message") or {}).get("content")
@@ -288,8 +296,7 @@ class ServerBackend:
                         # the stream without a word when the request fails, e.g.
                         # a prompt too long: ask once more, unstreamed, to learn why.
                         raise _reason_for_silence(connection, url, body)
-                    raise ModelError(cut_message(connection.base_url, "closed the connection",
-                                                 True))
+                    raise ModelError(cut_message(connection.base_url, True, closed=True))
         except httpx.HTTPError as exc:
             if cancel.cancelled:
                 stats.finish_reason = "cancelled"
@@ -314,8 +321,8 @@ class ServerBackend:
 
 def _reason_for_silence(connection: _Connection, url: str, body: dict[str, Any]) -> ModelError:
     """The error a server gives unstreamed for a request whose stream ended empty."""
-    silent = ModelError(f"The server at {connection.base_url} ended the answer before sending "
-                        "anything. Its own log says why.")
+    silent = ModelError("The server at {base} ended the answer before sending "
+                        "anything. Its own log says why.", base=connection.base_url)
     probe = {**body, "stream": False, "max_tokens": 1}
     probe.pop("stream_options", None)
     try:

@@ -2,7 +2,9 @@
 
 Kept apart from :mod:`assistant.backend.server` so the protocol code reads
 straight through. The inputs are httpx's exceptions and responses; the
-outputs are :class:`~assistant.errors.ModelError` texts for the user.
+outputs are :class:`~assistant.errors.ModelError` errors (or their
+:class:`~assistant.messages.Message`) for the user: one whole sentence per
+variant, so that translators see complete sentences.
 """
 
 from __future__ import annotations
@@ -15,22 +17,36 @@ from urllib.parse import urlsplit
 import httpx
 
 from assistant.errors import ModelError
+from assistant.messages import Message
 
 CONNECT_TIMEOUT_S = 10.0
 """A server on the network answers a TCP connect in well under this."""
 
 
-def cut_message(base: str, what: str, partial: bool) -> str:
-    """The server ended an answer early; ``partial``: some text had arrived."""
-    kept = " The answer so far is kept, but it is cut off." if partial else ""
-    return f"The server at {base} {what} before the answer was complete.{kept}"
+def cut_message(base: str, partial: bool, *, closed: bool = False) -> Message:
+    """The server dropped (or, ``closed``, closed) the connection before the answer was complete.
+
+    ``partial``: some text had arrived.
+    """
+    if closed:
+        if partial:
+            return Message.of("The server at {base} closed the connection before the answer "
+                              "was complete. The answer so far is kept, but it is cut off.",
+                              base=base)
+        return Message.of("The server at {base} closed the connection before the answer was "
+                          "complete.", base=base)
+    if partial:
+        return Message.of("The server at {base} dropped the connection before the answer was "
+                          "complete. The answer so far is kept, but it is cut off.", base=base)
+    return Message.of("The server at {base} dropped the connection before the answer was "
+                      "complete.", base=base)
 
 
-def malformed(base: str, url: str, text: str) -> str:
+def malformed(base: str, url: str, text: str) -> Message:
     """``url`` answered with something that is not the OpenAI API."""
-    return (f"{url} sent something that is not an OpenAI-compatible answer "
-            f"({snippet(text)}). Check that {base} is the server's API address, "
-            "usually ending in /v1.")
+    return Message.of("{url} sent something that is not an OpenAI-compatible answer "
+                      "({snippet}). Check that {base} is the server's API address, "
+                      "usually ending in /v1.", url=url, snippet=snippet(text), base=base)
 
 
 def transport_error(base: str, timeout_s: float, url: str, exc: httpx.HTTPError,
@@ -38,33 +54,38 @@ def transport_error(base: str, timeout_s: float, url: str, exc: httpx.HTTPError,
     """What went wrong on the way to the server, in words, from httpx's exception."""
     host = urlsplit(base).hostname or base
     cause = _root_cause(exc)
+    detail = str(cause or exc)
     if isinstance(exc, httpx.ConnectTimeout):
-        return ModelError(f"The server at {base} did not answer within {CONNECT_TIMEOUT_S:g} s. "
-                          "Check the address and that the machine is on and reachable.")
+        return ModelError("The server at {base} did not answer within {timeout:g} s. "
+                          "Check the address and that the machine is on and reachable.",
+                          base=base, timeout=CONNECT_TIMEOUT_S)
     if isinstance(exc, httpx.ConnectError):
         if isinstance(cause, socket.gaierror):
-            return ModelError(f"Cannot find the server {host!r} of {base} (the name does not "
-                              "resolve). Check the address in Settings.")
+            return ModelError("Cannot find the server {host!r} of {base} (the name does not "
+                              "resolve). Check the address in Settings.", host=host, base=base)
         if isinstance(cause, ConnectionRefusedError):
-            return ModelError(f"Nothing is listening at {base} (connection refused). Start the "
-                              "server (for example 'ollama serve') or check the port.")
-        return ModelError(f"Cannot connect to {base}: {cause or exc}. Check the address and "
-                          "the network.")
+            return ModelError("Nothing is listening at {base} (connection refused). Start the "
+                              "server (for example 'ollama serve') or check the port.", base=base)
+        return ModelError("Cannot connect to {base}: {detail}. Check the address and "
+                          "the network.", base=base, detail=detail)
     if isinstance(exc, httpx.ReadTimeout):
         if partial:
-            return ModelError(cut_message(base, f"sent nothing for {timeout_s:g} s",
-                                           True) + " Raise the server timeout in Settings if "
-                              "the server is slow.")
-        return ModelError(f"The server at {base} accepted the request but sent nothing for "
-                          f"{timeout_s:g} s. It may still be loading the model or reading "
-                          "a long prompt: try again, or raise the server timeout in Settings.")
+            return ModelError("The server at {base} sent nothing for {timeout:g} s before the "
+                              "answer was complete. The answer so far is kept, but it is cut "
+                              "off. Raise the server timeout in Settings if the server is slow.",
+                              base=base, timeout=timeout_s)
+        return ModelError("The server at {base} accepted the request but sent nothing for "
+                          "{timeout:g} s. It may still be loading the model or reading "
+                          "a long prompt: try again, or raise the server timeout in Settings.",
+                          base=base, timeout=timeout_s)
     if isinstance(exc, httpx.TimeoutException):
-        return ModelError(f"The server at {base} took too long ({exc.__class__.__name__}).")
+        return ModelError("The server at {base} took too long ({kind}).", base=base,
+                          kind=type(exc).__name__)
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
-        return ModelError(cut_message(base, "dropped the connection", partial)
-                          if partial or isinstance(exc, httpx.RemoteProtocolError) else
-                          f"The connection to {base} broke: {cause or exc}.")
-    return ModelError(f"Talking to {url} failed: {cause or exc}.")
+        if partial or isinstance(exc, httpx.RemoteProtocolError):
+            return ModelError(cut_message(base, partial))
+        return ModelError("The connection to {base} broke: {detail}.", base=base, detail=detail)
+    return ModelError("Talking to {url} failed: {detail}.", url=url, detail=detail)
 
 
 def _root_cause(exc: BaseException) -> BaseException | None:
@@ -80,26 +101,60 @@ def _root_cause(exc: BaseException) -> BaseException | None:
 
 
 def status_error(base: str, url: str, response: httpx.Response) -> ModelError:
-    """The server answered with an HTTP error: what it means and what to do."""
+    """The server answered with an HTTP error: what it means and what to do.
+
+    Each sentence comes with and without what the server said about it.
+    """
     code = response.status_code
     said = error_text(_json_or_text(response))
-    server = f" (the server says: {said})" if said else ""
     if code in (401, 403):
-        return ModelError(f"The server at {base} refused the API key ({code}){server}. Enter "
-                          "the right key in Settings (or pass it with --api-key-env VAR).")
+        if said:
+            return ModelError("The server at {base} refused the API key ({code}) (the server "
+                              "says: {said}). Enter the right key in Settings (or pass it with "
+                              "--api-key-env VAR).", base=base, code=code, said=said)
+        return ModelError("The server at {base} refused the API key ({code}). Enter the right "
+                          "key in Settings (or pass it with --api-key-env VAR).",
+                          base=base, code=code)
     if code == 404:
-        hint = ("" if base.endswith("/v1") else
-                f" OpenAI-compatible servers usually answer under /v1: try {base}/v1.")
-        return ModelError(f"{url} was not found (404){server}. Check the address and the "
-                          f"model name.{hint}")
+        return _not_found(base, url, said)
     if code in (400, 413, 422) and _about_context(said):
-        return ModelError(f"The prompt is too long for the model on {base}{server}. Shorten "
-                          "the input, turn examples off, or lower the answer length; if the "
-                          "server's context is larger than it says, set it in Settings.")
+        if said:
+            return ModelError("The prompt is too long for the model on {base} (the server says: "
+                              "{said}). Shorten the input, turn examples off, or lower the "
+                              "answer length; if the server's context is larger than it says, "
+                              "set it in Settings.", base=base, said=said)
+        return ModelError("The prompt is too long for the model on {base}. Shorten the input, "
+                          "turn examples off, or lower the answer length; if the server's "
+                          "context is larger than it says, set it in Settings.", base=base)
     if 400 <= code < 500:
-        return ModelError(f"The server at {base} refused the request ({code}){server}.")
-    return ModelError(f"The server at {base} failed ({code}){server}. Its own log says more; "
-                      "the model may have crashed or run out of memory.")
+        if said:
+            return ModelError("The server at {base} refused the request ({code}) (the server "
+                              "says: {said}).", base=base, code=code, said=said)
+        return ModelError("The server at {base} refused the request ({code}).",
+                          base=base, code=code)
+    if said:
+        return ModelError("The server at {base} failed ({code}) (the server says: {said}). Its "
+                          "own log says more; the model may have crashed or run out of memory.",
+                          base=base, code=code, said=said)
+    return ModelError("The server at {base} failed ({code}). Its own log says more; the model "
+                      "may have crashed or run out of memory.", base=base, code=code)
+
+
+def _not_found(base: str, url: str, said: str) -> ModelError:
+    """404: with a hint to add /v1 when the address lacks it."""
+    if base.endswith("/v1"):
+        if said:
+            return ModelError("{url} was not found (404) (the server says: {said}). Check the "
+                              "address and the model name.", url=url, said=said)
+        return ModelError("{url} was not found (404). Check the address and the model name.",
+                          url=url)
+    if said:
+        return ModelError("{url} was not found (404) (the server says: {said}). Check the "
+                          "address and the model name. OpenAI-compatible servers usually "
+                          "answer under /v1: try {base}/v1.", url=url, said=said, base=base)
+    return ModelError("{url} was not found (404). Check the address and the model name. "
+                      "OpenAI-compatible servers usually answer under /v1: try {base}/v1.",
+                      url=url, base=base)
 
 
 def _about_context(text: str) -> bool:

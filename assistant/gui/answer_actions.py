@@ -20,6 +20,7 @@ from assistant.atomic import write_atomic
 from assistant.backend import Backend, TokenCounting
 from assistant.budget import counter_for, is_estimate, plan_prompt, sections
 from assistant.errors import AssistantError
+from assistant.gui.core_text import shown
 from assistant.templating.library import save_example
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
@@ -90,7 +91,7 @@ def inspect_prompt(inspector: PromptInspector, backend: Backend, template: Templ
     except AssistantError as exc:
         QMessageBox.information(inspector.parentWidget(),
                                 QCoreApplication.translate("MainWindow", "Prompt inspector"),
-                                str(exc))
+                                shown(exc))
         return
     if isinstance(backend, TokenCounting):
         final = backend.format_prompt(plan.messages)
@@ -98,7 +99,8 @@ def inspect_prompt(inspector: PromptInspector, backend: Backend, template: Templ
         final = json.dumps({"messages": [m.as_dict() for m in plan.messages]},
                            ensure_ascii=False, indent=2)
     inspector.show_prompt(plan.messages, final, sections(counter, plan.messages, max_tokens),
-                          counter.n_ctx, plan.notice, is_estimate(counter))
+                          counter.n_ctx, shown(plan.notice) if plan.notice else None,
+                          is_estimate(counter))
     inspector.show()
     inspector.raise_()
 

@@ -11,12 +11,14 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assistant import __version__
 from assistant.backend.config import open_backend
+from assistant.gui.core_text import shown
+from assistant.gui.first_frame import after_first_paint
 from assistant.gui.i18n import Translations, resolve_language
 from assistant.gui.main_window import MainWindow
 from assistant.gui.settings_panel import SettingsFlow
@@ -53,7 +55,7 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
     is handed to it and this process exits at once.
 
     The window is shown first; the quick prompt, tray, hotkey and model come
-    in the event loop's first turn, so the user sees and can use the window
+    once it has drawn its first frame, so the user sees and can use the window
     without waiting for them (see tests/benchmarks/bench_launch.py).
     """
     app = QApplication.instance() or QApplication(list(argv or sys.argv))
@@ -69,7 +71,7 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
         server = claim_profile(core.paths, command)
     except SingleInstanceError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "Daily-work assistant"),
-                             str(exc))
+                             shown(exc))
         return 1
     if server is None:
         log.info("handed %r to the running instance", command)
@@ -106,7 +108,7 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
         problems = core.settings_problems + ([state.problem] if state.problem else [])
         if problems:
             QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Settings"),
-                                "\n\n".join(problems))
+                                "\n\n".join(map(shown, problems)))
         window.load_model()
         desktop.register_hotkey(core.settings.hotkey)
         log.info("start-up complete")
@@ -115,7 +117,7 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
         finish_start()  # the popup is what this launch is for: no window first
     else:
         window.show()
-        QTimer.singleShot(0, finish_start)
+        after_first_paint(window, finish_start)  # not before: the window would stay black
     code = app.exec()
     controller.shutdown()
     return code

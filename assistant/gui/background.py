@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from assistant.backend import CancelToken
 from assistant.errors import AssistantError, Cancelled
+from assistant.gui.core_text import shown
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class BackgroundJob(QObject):
         except Cancelled:
             self.cancelled.emit()
         except AssistantError as exc:
-            self.failed.emit(str(exc), bool(getattr(exc, "resumable", False)))
+            self.failed.emit(shown(exc), bool(getattr(exc, "resumable", False)))
         except Exception as exc:
             log.exception("background job failed")
             self.failed.emit(f"{type(exc).__name__}: {exc}", False)

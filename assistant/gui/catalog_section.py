@@ -35,6 +35,7 @@ from assistant import modelstore
 from assistant.catalog import Catalog, CatalogModel, Source, default_source
 from assistant.errors import AssistantError, Cancelled
 from assistant.gui.background import BackgroundJob
+from assistant.gui.core_text import shown
 from assistant.wiring import Core
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -218,7 +219,7 @@ class CatalogSection(QGroupBox):
             return modelstore.plan_catalog(model, self.source(), self.core.paths.models_dir,
                                            self.environ, checksums=checksums)
         except AssistantError as exc:
-            self.progress_label.setText(str(exc))
+            self.progress_label.setText(shown(exc))
             return None
 
     @Slot()
@@ -243,7 +244,7 @@ class CatalogSection(QGroupBox):
         try:
             plan = modelstore.plan_url(url, self.core.paths.models_dir)
         except AssistantError as exc:
-            QMessageBox.warning(self, self.tr("Download from an address"), str(exc))
+            QMessageBox.warning(self, self.tr("Download from an address"), shown(exc))
             return
         self._start(lambda cancel, report: self._fetch(plan, cancel, report), plan.title)
 

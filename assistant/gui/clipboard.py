@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from assistant.errors import AssistantError
@@ -107,10 +107,9 @@ def paste_into_focused_window() -> None:
     """
     platform = QGuiApplication.platformName()
     if platform != "xcb":
-        raise PasteError(QCoreApplication.translate(
-            "Clipboard", "Pasting by itself works only on X11 (this session is "
-            "\"{platform}\"). The answer is on the clipboard: press Ctrl+V.")
-            .format(platform=platform))
+        raise PasteError("Pasting by itself works only on X11 (this session is "
+                         "\"{platform}\"). The answer is on the clipboard: press Ctrl+V.",
+                         platform=platform)
     try:
         # importlib keeps python-xlib (untyped) optional and out of mypy's way.
         xdisplay = importlib.import_module("Xlib.display")
@@ -118,26 +117,22 @@ def paste_into_focused_window() -> None:
         xconst = importlib.import_module("Xlib.X")
         xkeys = importlib.import_module("Xlib.XK")
     except ImportError as error:
-        raise PasteError(QCoreApplication.translate(
-            "Clipboard", "Pasting needs the python-xlib package ({error}). Install it, or "
-            "press Ctrl+V yourself.").format(error=error)) from error
+        raise PasteError("Pasting needs the python-xlib package ({error}). Install it, or "
+                         "press Ctrl+V yourself.", error=error) from error
     try:
         display = xdisplay.Display()  # $DISPLAY, the same server Qt uses
     except Exception as error:  # python-xlib raises its own error types here
-        raise PasteError(QCoreApplication.translate(
-            "Clipboard", "Could not reach the X display to press Ctrl+V ({error}). Press it "
-            "yourself.").format(error=error)) from error
+        raise PasteError("Could not reach the X display to press Ctrl+V ({error}). Press it "
+                         "yourself.", error=error) from error
     try:
         if not display.has_extension("XTEST"):
-            raise PasteError(QCoreApplication.translate(
-                "Clipboard", "The X server has no XTEST extension, so the assistant cannot "
-                "press Ctrl+V. Press it yourself."))
+            raise PasteError("The X server has no XTEST extension, so the assistant cannot "
+                             "press Ctrl+V. Press it yourself.")
         control = display.keysym_to_keycode(xkeys.XK_Control_L)
         key_v = display.keysym_to_keycode(xkeys.XK_v)
         if not control or not key_v:
-            raise PasteError(QCoreApplication.translate(
-                "Clipboard", "The keyboard layout has no Ctrl or V key to press. Press "
-                "Ctrl+V yourself."))
+            raise PasteError("The keyboard layout has no Ctrl or V key to press. Press "
+                             "Ctrl+V yourself.")
         for event, keycode in ((xconst.KeyPress, control), (xconst.KeyPress, key_v),
                                (xconst.KeyRelease, key_v), (xconst.KeyRelease, control)):
             xtest.fake_input(display, event, keycode)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from assistant.backend import Stats
 from assistant.errors import AssistantError
 from assistant.gui.clipboard import capture_text, paste_into_focused_window, replace_selection
+from assistant.gui.core_text import shown
 from assistant.gui.hotkey import HotkeyBackend, HotkeyError
 from assistant.gui.main_window import MainWindow
 from assistant.gui.quick_prompt import QuickPrompt
@@ -66,7 +67,7 @@ class Desktop(QObject):
             self.hotkey.register(sequence)
         except HotkeyError as exc:
             log.warning("hotkey not registered: %s", exc)
-            self._problem(str(exc))
+            self._problem(shown(exc))
             return False
         log.info("hotkey active: %s via %s", self.hotkey.shortcut or "(none)", self.hotkey.method)
         self.tray.set_status(self.hotkey.status_text())
@@ -78,7 +79,7 @@ class Desktop(QObject):
         try:
             self.hotkey.set_paused(paused)
         except HotkeyError as exc:
-            self._problem(str(exc))
+            self._problem(shown(exc))
             return
         self.tray.set_status(self.hotkey.status_text())
 
@@ -117,7 +118,7 @@ class Desktop(QObject):
         except AssistantError as exc:
             # The answer stays on the clipboard: the user can paste it by hand.
             QGuiApplication.clipboard().setText(answer)
-            self._problem(str(exc))
+            self._problem(shown(exc))
             return
         self.app.aboutToQuit.connect(pending.restore_now)
 

@@ -182,6 +182,14 @@ class TemplateForm(QWidget):
         """
         self._examples.set_used(used)
 
+    def hidden_height(self) -> int:
+        """How much taller the form must be to show every field without scrolling.
+
+        The window makes room when a banner pushes the form down (see
+        :mod:`assistant.gui.form_room`).
+        """
+        return self._scroll.verticalScrollBar().maximum()
+
     @Slot()
     def show_examples(self) -> ExamplesDialog | None:
         """Open (or raise) the non-modal examples window; None without examples."""

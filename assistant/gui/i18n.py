@@ -117,12 +117,14 @@ class Translations:
         try:
             data = ours.read_bytes()
         except OSError as exc:
-            raise TranslationError(f"The translation file {ours} cannot be read ({exc}). "
-                                   "The installation is incomplete; reinstall the app.") from None
+            raise TranslationError("The translation file {path} cannot be read ({error}). "
+                                   "The installation is incomplete; reinstall the app.",
+                                   path=ours, error=exc) from None
         translator = QTranslator()
         if not translator.load(data):
-            raise TranslationError(f"The translation file {ours} is not a valid Qt .qm "
-                                   "file. The installation is damaged; reinstall the app.")
+            raise TranslationError("The translation file {path} is not a valid Qt .qm "
+                                   "file. The installation is damaged; reinstall the app.",
+                                   path=ours)
         translators.append(translator)
         return translators, data
 
@@ -140,24 +142,39 @@ def find_tool(name: str) -> Path:
     found = shutil.which(name)
     if found:
         return Path(found)
-    raise TranslationError(f"{name} was found neither in {beside.parent} nor on PATH. It comes "
-                           "with PySide6-Essentials: pip install 'PySide6-Essentials>=6.11,<6.12'.")
+    raise TranslationError("{name} was found neither in {folder} nor on PATH. It comes "
+                           "with PySide6-Essentials: pip install 'PySide6-Essentials>=6.11,<6.12'.",
+                           name=name, folder=beside.parent)
 
 
 def source_root() -> Path:
     """The source checkout this module runs from; update and release write there."""
     root = Path(__file__).resolve().parents[2]
     if not (root / "pyproject.toml").is_file() or not (root / "resources").is_dir():
-        raise TranslationError(f"{root} is not a source checkout (no pyproject.toml and "
-                               "resources/ there); run this from a clone of the repository.")
+        raise TranslationError("{root} is not a source checkout (no pyproject.toml and "
+                               "resources/ there); run this from a clone of the repository.",
+                               root=root)
     return root
 
 
+CORE_SOURCE = Path("build") / "i18n" / "core_messages.py"
+"""Where ``update`` writes the core's message patterns for lupdate (not shipped)."""
+
+
 def update(root: Path) -> None:
-    """Refresh each ``.ts`` from ``assistant/gui``, keeping existing translations."""
+    """Refresh each ``.ts`` from ``assistant/gui`` and the core's message patterns.
+
+    The patterns (see :mod:`assistant.gui.i18n_sources`) are written as
+    ``translate("Core", ...)`` calls into a build file that lupdate reads
+    like any source; existing translations are kept.
+    """
+    from assistant.gui.i18n_sources import write_lupdate_source
+
     lupdate = find_tool("pyside6-lupdate")
+    write_lupdate_source(root, root / CORE_SOURCE)
     sources = sorted(p.relative_to(root).as_posix()
                      for p in (root / "assistant" / "gui").rglob("*.py"))
+    sources.append(CORE_SOURCE.as_posix())
     for language in TRANSLATED:
         ts = root / "resources" / "translations" / f"{CATALOG}_{language}.ts"
         _run([str(lupdate), *sources, "-no-obsolete", "-locations", "absolute",
@@ -176,8 +193,8 @@ def release(root: Path) -> None:
 def _run(command: list[str], cwd: Path) -> None:
     result = subprocess.run(command, cwd=cwd, check=False)
     if result.returncode:
-        raise TranslationError(f"{Path(command[0]).name} failed (exit code "
-                               f"{result.returncode}); see its messages above.")
+        raise TranslationError("{tool} failed (exit code {code}); see its messages above.",
+                               tool=Path(command[0]).name, code=result.returncode)
 
 
 def main(argv: list[str] | None = None) -> int:

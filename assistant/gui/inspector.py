@@ -264,6 +264,10 @@ class PromptInspector(QDialog):
             cursor = document.rootFrame().lastCursorPosition()
             cursor.insertBlock()
         cursor.endEditBlock()
+        # The view's own cursor moved along with the text inserted at it, and the
+        # view scrolls to keep it in sight: back to the system message.
+        self.messages_view.moveCursor(QTextCursor.MoveOperation.Start)
+        self.messages_view.verticalScrollBar().setValue(0)
 
     def _fill_tokens(self) -> None:
         table = self.tokens_table

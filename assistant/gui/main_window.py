@@ -9,6 +9,7 @@ shows results. Everything it uses is passed in by :mod:`assistant.gui.app`.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,12 +32,14 @@ from assistant.budget import Plan
 from assistant.errors import AssistantError
 from assistant.gui import answer_actions as actions
 from assistant.gui.answers import Answer, Answers
+from assistant.gui.core_text import shown
 from assistant.gui.form import TemplateForm
+from assistant.gui.form_room import FormRoom, error_banner
 from assistant.gui.model_chooser import ModelChooser
 from assistant.gui.output_view import OutputView
 from assistant.gui.picker import TemplatePicker
 from assistant.gui.settings_panel import SettingsFlow
-from assistant.gui.status import model_state_text, stats_text
+from assistant.gui.status import StatusBar, model_state_text, stats_text
 from assistant.gui.template_folder import TemplateFolder
 from assistant.gui.window_menus import MenuSlots, WindowMenus
 from assistant.gui.worker import Job, ModelController
@@ -87,14 +90,7 @@ class MainWindow(QMainWindow):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: #5f6368;")
-        self.banner = QLabel()
-        self.banner.setObjectName("modelBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.banner.setStyleSheet("background: #fdecea; color: #8a1c12; padding: 8px; "
-                                  "border-radius: 4px;")
-        self.banner.linkActivated.connect(self.open_settings)
-        self.banner.hide()
+        self.banner = error_banner(self.open_settings)
 
         self.run_button = QPushButton()
         self.run_button.setObjectName("runButton")
@@ -151,6 +147,8 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(1, 1)
         main.setSizes([280, 900])
         self.setCentralWidget(main)
+        self.form_room = FormRoom(right, self.form, (self.models.banner, self.banner))
+        self.setStatusBar(StatusBar(self))  # long messages elide instead of running on
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.stats_label)
 
@@ -161,6 +159,7 @@ class MainWindow(QMainWindow):
             lambda template_id: self.templates.customize(self, template_id))
         self.templates.reloaded.connect(self._on_templates_reloaded)
         self.templates.created.connect(self._on_template_created)
+        self.picker.open_file_requested.connect(self.templates.open_file)
         self.form.submit.connect(self.run)
         # Values are saved shortly after typing stops, not on every keystroke.
         self._save_timer = QTimer(self, singleShot=True, interval=800)
@@ -286,11 +285,10 @@ class MainWindow(QMainWindow):
         if self._template is not None:
             self.templates.customize(self, self._template.id)
 
-    @Slot(str)
-    def _on_template_created(self, path: str) -> None:
+    @Slot(str, str)
+    def _on_template_created(self, path: str, status: str) -> None:
         self.select_template(Path(path).stem)
-        self.statusBar().showMessage(self.tr("Opened {file}; changes are picked up when you "
-                                             "save.").format(file=path), 8000)
+        self.statusBar().showMessage(status, 15000)  # long enough to read or copy the path
 
     # -- running -------------------------------------------------------------
 
@@ -336,7 +334,7 @@ class MainWindow(QMainWindow):
         self._plan = plan
         self.form.set_use_examples_count(plan.examples_used)
         if plan.notice:
-            self.statusBar().showMessage(plan.notice, 10000)
+            self.statusBar().showMessage(shown(plan.notice), 10000)
 
     @Slot(object)
     def _on_finished(self, stats: Stats) -> None:
@@ -446,9 +444,10 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_model_failed(self, message: str) -> None:
+        # The reason already says what to do; the link is the way to do it.
         self.banner.setText(self.tr("The model could not be loaded: {reason} "
-                                    "<a href='settings'>Open Settings</a> to choose another.")
-                            .format(reason=message.replace("<", "&lt;")))
+                                    "<a href='settings'>Open Settings</a>")
+                            .format(reason=html.escape(message, quote=False)))
         self.banner.show()
 
     @Slot()

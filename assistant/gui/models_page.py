@@ -39,6 +39,7 @@ from assistant.errors import InputError
 from assistant.gguf import GGUFError, read_gguf
 from assistant.gui.background import BackgroundJob
 from assistant.gui.catalog_section import CatalogSection, size_text
+from assistant.gui.core_text import shown
 from assistant.modelfiles import ModelFile, Origin, discover
 from assistant.wiring import Core
 
@@ -161,7 +162,7 @@ class ModelsPage(QDialog):
         for found in discover(self.core.paths.models_dir, self.core.settings.model):
             item = QTreeWidgetItem(self._installed_cells(found, where[found.origin]))
             item.setData(0, _PATH_ROLE, str(found.path))
-            item.setToolTip(0, found.error or str(found.path))
+            item.setToolTip(0, shown(found.error) if found.error else str(found.path))
             if found.error:
                 item.setDisabled(True)
             if active is not None and found.path.resolve() == active:
@@ -277,7 +278,7 @@ class ModelsPage(QDialog):
             try:
                 read_gguf(path)
             except GGUFError as exc:
-                QMessageBox.warning(self, self.tr("Add GGUF model"), str(exc))
+                QMessageBox.warning(self, self.tr("Add GGUF model"), shown(exc))
                 continue
             target = self.core.paths.models_dir / path.name
             if path.resolve().parent == self.core.paths.models_dir.resolve():
@@ -379,7 +380,7 @@ def _copy_all(pairs: list[tuple[Path, Path]]) -> list[Path]:
             os.replace(partial, target)
         except OSError as exc:
             partial.unlink(missing_ok=True)
-            raise InputError(f"Could not copy {source} into {target.parent}: "
-                             f"{exc.strerror or exc}.") from None
+            raise InputError("Could not copy {source} into {folder}: {reason}.", source=source,
+                             folder=target.parent, reason=exc.strerror or str(exc)) from None
         done.append(target)
     return done

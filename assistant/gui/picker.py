@@ -3,124 +3,50 @@
 It is the first thing a user touches, so it is built for the keyboard: type to
 filter, Down to reach the list, Enter to start. Favourites and recent
 templates come from :class:`UiState`; broken files stay listed with their
-error instead of vanishing, so a user who breaks their own template sees why.
+error instead of vanishing, first of all under "Needs fixing", so a user who
+breaks their own template sees it at once and why.
+
+Rows do not move under the pointer on their own: a run adds its template to
+Recent only when the list is next filtered or shown, and a rebuild keeps the
+current row where it was on screen.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QSize,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
-    QSizePolicy,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from assistant import fuzzy
+from assistant.gui import core_text
+from assistant.gui.picker_details import PickerDetails
+from assistant.gui.picker_view import (
+    BROKEN,
+    EMPTY,
+    GROUP,
+    ID_ROLE,
+    KEY_ROLE,
+    KIND_ROLE,
+    TEMPLATE,
+    GroupedTree,
+    pickable,
+)
 from assistant.state import UiState
 from assistant.templating.library import Library
 from assistant.templating.model import Source, Template
 
-ID_ROLE = int(Qt.ItemDataRole.UserRole)
-"""Item data role holding the template id of a template or broken-file row."""
-_KIND_ROLE = ID_ROLE + 1  # "group", "template", "broken" or "empty"
-_KEY_ROLE = ID_ROLE + 2  # the group key, the template id, or a broken file's path
-_GROUP, _TEMPLATE, _BROKEN, _EMPTY = "group", "template", "broken", "empty"
-_MOVES = QAbstractItemView.CursorAction
-_FORWARD = {_MOVES.MoveDown, _MOVES.MoveNext, _MOVES.MovePageDown, _MOVES.MoveHome}
-_BACKWARD = {_MOVES.MoveUp, _MOVES.MovePrevious, _MOVES.MovePageUp, _MOVES.MoveEnd}
-
-
-class _GroupedTree(QTreeWidget):
-    """A two-column tree (title, hint) whose group headers keys and clicks skip.
-
-    Headers stay enabled (a disabled parent would disable its rows), so the
-    cursor movement and mouse presses are what pass them by.
-    """
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, columnCount=2)
-        self.setHeaderHidden(True)
-        self.setRootIsDecorated(False)
-        self.setItemsExpandable(False)
-        self.setExpandsOnDoubleClick(False)
-        self.setIndentation(12)
-        self.setAllColumnsShowFocus(True)
-        self.setItemDelegate(_Delegate(self))
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.header().setStretchLastSection(False)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-
-    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
-                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        index = super().moveCursor(cursorAction, modifiers)
-        if not index.isValid() or _pickable(index):
-            return index
-        steps = ((self.indexBelow, self.indexAbove) if cursorAction in _FORWARD
-                 else (self.indexAbove, self.indexBelow) if cursorAction in _BACKWARD else ())
-        for step in steps:
-            candidate = step(index)
-            while candidate.isValid() and not _pickable(candidate):
-                candidate = step(candidate)
-            if candidate.isValid():
-                return candidate
-        return self.currentIndex()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if _pickable(self.indexAt(event.position().toPoint())):
-            super().mousePressEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if _pickable(self.indexAt(event.position().toPoint())):
-            super().mouseDoubleClickEvent(event)
-
-
-def _pickable(index: QModelIndex | QPersistentModelIndex) -> bool:
-    return index.data(_KIND_ROLE) in (_TEMPLATE, _BROKEN)
-
-
-class _Delegate(QStyledItemDelegate):
-    """Air above group headers, and the hint column (language, "user") greyed."""
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        above = 8 if index.data(_KIND_ROLE) == _GROUP and index.row() > 0 else 0
-        return QSize(size.width(), size.height() + 4 + above)
-
-    def initStyleOption(self, option: QStyleOptionViewItem,
-                        index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if index.column() == 1:
-            palette = QPalette(option.palette)
-            palette.setColor(QPalette.ColorRole.Text,
-                             palette.color(QPalette.ColorRole.PlaceholderText))
-            option.palette = palette
+__all__ = ["ID_ROLE", "TemplatePicker"]
 
 
 class TemplatePicker(QWidget):
@@ -134,11 +60,13 @@ class TemplatePicker(QWidget):
         template_selected(str): the user made another template current (click or keys).
         template_activated(str): double-click or Enter on a template; focus the form.
         customize_requested(str): "Customize…" on a built-in; copy it to the user folder.
+        open_file_requested(str): "Open the file" under a broken user file; its path.
     """
 
     template_selected = Signal(str)
     template_activated = Signal(str)
     customize_requested = Signal(str)
+    open_file_requested = Signal(str)
 
     def __init__(self, library: Library, state: UiState, parent: QWidget | None = None,
                  language: str = "") -> None:
@@ -148,43 +76,31 @@ class TemplatePicker(QWidget):
         self._current: tuple[str, str, str] | None = None  # group key, kind, key of the row
         self._announced: str | None = None  # the template the window last heard of
         self._quiet = False  # True while the code, not the user, moves the cursor
+        self._recent = state.recent  # as listed; catches up in _catch_up()
         self._search = QLineEdit(self, clearButtonEnabled=True)
         self._language = QComboBox(self)
         for code in ("", "zh", "en"):
             self._language.addItem("", code)
-        self._tree = _GroupedTree(self)
-        self._icon = QLabel(self, pixmap=self._warning_icon().pixmap(16, 16))
-        self._description = QLabel(
-            self, wordWrap=True, textFormat=Qt.TextFormat.PlainText,
-            textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse,
-            alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # Ignored width: a long path in an error must not widen the whole panel.
-        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        policy.setHeightForWidth(True)
-        self._description.setSizePolicy(policy)
-        # Room for most descriptions, so the list does not jump while moving through it.
-        self._description.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
+        self._tree = GroupedTree(self)
+        self._details = PickerDetails(self)
         self._favourite_action = QAction(self)
         self._customize_action = QAction(self)
         for widget, name in ((self._search, "search"), (self._language, "language"),
-                             (self._tree, "templates"), (self._description, "description")):
+                             (self._tree, "templates")):
             widget.setObjectName(name)  # for style sheets and tests
 
         filters = QHBoxLayout()
         filters.addWidget(self._search, 1)
         filters.addWidget(self._language)
-        details = QHBoxLayout()
-        details.setContentsMargins(2, 2, 2, 0)
-        details.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
-        details.addWidget(self._description, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self._tree, 1)
-        layout.addLayout(details)
+        layout.addWidget(self._details)
 
-        self._search.textChanged.connect(self._apply_filter)
-        self._language.currentIndexChanged.connect(self._apply_filter)
+        self._search.textChanged.connect(self._on_filter_changed)
+        self._language.currentIndexChanged.connect(self._on_filter_changed)
+        self._details.open_requested.connect(self.open_file_requested)
         self._tree.currentItemChanged.connect(self._on_current_changed)
         self._tree.itemActivated.connect(self._on_activated)
         self._tree.customContextMenuRequested.connect(self._on_context_menu)
@@ -208,7 +124,13 @@ class TemplatePicker(QWidget):
         self._rebuild()
 
     def refresh(self) -> None:
-        """Re-read favourites and recent templates from the state."""
+        """Re-read favourites from the state; recent templates join later.
+
+        A run moves its template to the top of Recent, which would push every
+        row down just as the user reaches for the next one. The list takes
+        the new recent ones when it is next filtered or shown (see
+        :meth:`_catch_up`), when the rows change anyway.
+        """
         self._rebuild()
 
     def select(self, template_id: str) -> bool:
@@ -216,7 +138,7 @@ class TemplatePicker(QWidget):
 
         The caller chose it, so ``template_selected`` is not emitted.
         """
-        row = self._find(_TEMPLATE, template_id)
+        row = self._find(TEMPLATE, template_id)
         if row is not None:
             self._announced = template_id
             self._make_current(row)
@@ -224,7 +146,7 @@ class TemplatePicker(QWidget):
 
     def current_id(self) -> str | None:
         """The current template's id; None when nothing or a broken file is current."""
-        return self._current[2] if self._current and self._current[1] == _TEMPLATE else None
+        return self._current[2] if self._current and self._current[1] == TEMPLATE else None
 
     def focus_search(self) -> None:
         """Put the keyboard in the search box, its text selected (for a Ctrl+F shortcut)."""
@@ -255,12 +177,19 @@ class TemplatePicker(QWidget):
         self._language.setItemText(2, self.tr("English"))
         self._tree.setAccessibleName(self.tr("Templates"))
         self._customize_action.setText(self.tr("Customize…"))
+        self._details.retranslate_ui()
         self._rebuild()  # group titles, hints and the description
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Shown again (from the tray, say): the user has not aimed at a row yet.
+        if self._catch_up():
+            self._rebuild()
+        super().showEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keys that join the search box and the list into one keyboard flow."""
@@ -269,18 +198,18 @@ class TemplatePicker(QWidget):
         key, text = event.key(), event.text()
         if watched is self._search and key == Qt.Key.Key_Down:
             self._tree.setFocus(Qt.FocusReason.OtherFocusReason)
-            rows = self._visible_rows(_TEMPLATE, _BROKEN)
+            rows = self._visible_rows(TEMPLATE, BROKEN)
             if rows and not any(row is self._tree.currentItem() for row in rows):
                 self._tree.setCurrentItem(rows[0])  # a user move: emits template_selected
             return True
         if watched is self._search and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            rows = self._visible_rows(_TEMPLATE)
+            rows = self._visible_rows(TEMPLATE)
             if rows:
                 self._tree.setCurrentItem(rows[0])
                 self._on_activated(rows[0], 0)
             return True
         if watched is self._tree:
-            first = self._visible_rows(_TEMPLATE, _BROKEN)[:1]
+            first = self._visible_rows(TEMPLATE, BROKEN)[:1]
             if key == Qt.Key.Key_Up and first and self._tree.currentItem() is first[0]:
                 self._search.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
@@ -296,15 +225,32 @@ class TemplatePicker(QWidget):
     # -- rows --------------------------------------------------------------------
 
     def _rebuild(self) -> None:
-        """Recreate all rows from the library and the state, keeping the current row."""
+        """Recreate all rows from the library and the state, keeping the current row.
+
+        The current row also keeps its place on screen where the list can
+        scroll that far: rows added above it (a favourite, a file that broke)
+        do not push it from under the pointer.
+        """
         previous, self._current, self._quiet = self._current, None, True
+        before = self._tree.currentItem()
+        rect = self._tree.visualItemRect(before) if before is not None else QRect()
+        top = rect.top() if self._tree.viewport().rect().intersects(rect) else None
+        found: QTreeWidgetItem | None = None
         try:
             self._tree.clear()
             templates = self._library.templates
+            if self._library.errors:
+                # First, not last: a broken file at the bottom of a long list goes unseen.
+                group = self._add_group("broken", self.tr("Needs fixing"), [])
+                group.setIcon(0, self._warning_icon())
+                for error in self._library.errors:
+                    row = self._add_row(group, BROKEN, error.path, error.template_id,
+                                        [Path(error.path).name], core_text.shown(error.message))
+                    row.setIcon(0, self._warning_icon())
             self._add_group("favourites", self.tr("Favourites"),
                             [templates[i] for i in self._state.favourites if i in templates])
             self._add_group("recent", self.tr("Recent"),
-                            [templates[i] for i in self._state.recent if i in templates])
+                            [templates[i] for i in self._recent if i in templates])
             categories: dict[str, list[Template]] = {}
             for template in templates.values():
                 categories.setdefault(template.category, []).append(template)
@@ -318,22 +264,16 @@ class TemplatePicker(QWidget):
             for name in sorted(categories, key=order):
                 members = sorted(categories[name], key=lambda t: (t.title.casefold(), t.id))
                 self._add_group(f"category:{name}", name or self.tr("Other"), members)
-            if self._library.errors:
-                group = self._add_group("broken", self.tr("Broken templates"), [])
-                for error in self._library.errors:
-                    row = self._add_row(group, _BROKEN, error.path, error.template_id,
-                                        [Path(error.path).name], error.message)
-                    row.setIcon(0, self._warning_icon())
             empty = QTreeWidgetItem(self._tree, [self.tr("No template matches")])
-            empty.setData(0, _KIND_ROLE, _EMPTY)
+            empty.setData(0, KIND_ROLE, EMPTY)
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             empty.setFirstColumnSpanned(True)
             self._tree.expandAll()
             if previous is not None:
                 group_key, kind, key = previous
                 found = self._find(kind, key, group_key)
-                if found is None and kind == _TEMPLATE:  # it broke: show why
-                    found = next((r for r in self._rows() if r.data(0, _KIND_ROLE) == _BROKEN
+                if found is None and kind == TEMPLATE:  # it broke: show why
+                    found = next((r for r in self._rows() if r.data(0, KIND_ROLE) == BROKEN
                                   and r.data(0, ID_ROLE) == key), None)
                 if found is not None:
                     self._make_current(found)
@@ -342,12 +282,15 @@ class TemplatePicker(QWidget):
         if self.current_id() is None:
             self._announced = None
         self._apply_filter()
+        if found is not None and top is not None:
+            bar = self._tree.verticalScrollBar()
+            bar.setValue(bar.value() + self._tree.visualItemRect(found).top() - top)
         self._show_description()
 
     def _add_group(self, key: str, title: str, templates: list[Template]) -> QTreeWidgetItem:
         group = QTreeWidgetItem(self._tree, [title])
-        group.setData(0, _KIND_ROLE, _GROUP)
-        group.setData(0, _KEY_ROLE, key)
+        group.setData(0, KIND_ROLE, GROUP)
+        group.setData(0, KEY_ROLE, key)
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = group.font(0)
         font.setBold(True)
@@ -359,7 +302,7 @@ class TemplatePicker(QWidget):
             if template.source is Source.USER:
                 hint = (self.tr("{language} · user").format(language=template.language)
                         if template.language else self.tr("user"))
-            self._add_row(group, _TEMPLATE, template.id, template.id,
+            self._add_row(group, TEMPLATE, template.id, template.id,
                           [template.title or template.id, hint],
                           template.description or template.title)
         return group
@@ -368,7 +311,7 @@ class TemplatePicker(QWidget):
     def _add_row(group: QTreeWidgetItem, kind: str, key: str, template_id: str,
                  texts: list[str], tooltip: str) -> QTreeWidgetItem:
         row = QTreeWidgetItem(group, texts)
-        for role, value in ((_KIND_ROLE, kind), (_KEY_ROLE, key), (ID_ROLE, template_id)):
+        for role, value in ((KIND_ROLE, kind), (KEY_ROLE, key), (ID_ROLE, template_id)):
             row.setData(0, role, value)
         for column in (0, 1):
             row.setToolTip(column, tooltip)
@@ -387,17 +330,17 @@ class TemplatePicker(QWidget):
 
     def _visible_rows(self, *kinds: str) -> list[QTreeWidgetItem]:
         return [row for top in self._groups() if not top.isHidden() for row in self._rows(top)
-                if row.data(0, _KIND_ROLE) in kinds and not row.isHidden()]
+                if row.data(0, KIND_ROLE) in kinds and not row.isHidden()]
 
     @staticmethod
     def _group_of(row: QTreeWidgetItem) -> str:
         parent = row.parent()
-        return "" if parent is None else str(parent.data(0, _KEY_ROLE))
+        return "" if parent is None else str(parent.data(0, KEY_ROLE))
 
     def _find(self, kind: str, key: str, group: str = "") -> QTreeWidgetItem | None:
         """The row for ``key``: in ``group`` if there, else its category row, else any."""
         rows = [row for row in self._rows()
-                if row.data(0, _KIND_ROLE) == kind and row.data(0, _KEY_ROLE) == key]
+                if row.data(0, KIND_ROLE) == kind and row.data(0, KEY_ROLE) == key]
         return min(rows, default=None, key=lambda row: (
             self._group_of(row) != group, not self._group_of(row).startswith("category:")))
 
@@ -411,11 +354,24 @@ class TemplatePicker(QWidget):
         self._remember(row)
 
     def _remember(self, row: QTreeWidgetItem) -> None:
-        self._current = (self._group_of(row), str(row.data(0, _KIND_ROLE)),
-                         str(row.data(0, _KEY_ROLE)))
+        self._current = (self._group_of(row), str(row.data(0, KIND_ROLE)),
+                         str(row.data(0, KEY_ROLE)))
         self._show_description()
 
     # -- reacting ------------------------------------------------------------------
+
+    def _catch_up(self) -> bool:
+        """List the state's recent templates now; True if that changed the list."""
+        changed, self._recent = self._recent != self._state.recent, self._state.recent
+        return changed
+
+    @Slot()
+    def _on_filter_changed(self) -> None:
+        # The rows change under the user's own hand here: a good moment for Recent.
+        if self._catch_up():
+            self._rebuild()
+        else:
+            self._apply_filter()
 
     @Slot()
     def _apply_filter(self) -> None:
@@ -424,7 +380,7 @@ class TemplatePicker(QWidget):
         language = str(self._language.currentData() or "")
         anything = False
         for top in self._groups():
-            if top.data(0, _KIND_ROLE) == _EMPTY:
+            if top.data(0, KIND_ROLE) == EMPTY:
                 top.setHidden(anything)
                 continue
             for row in self._rows(top):
@@ -435,7 +391,7 @@ class TemplatePicker(QWidget):
 
     def _matches(self, row: QTreeWidgetItem, needle: str, language: str) -> bool:
         template = self._library.templates.get(str(row.data(0, ID_ROLE)))
-        if row.data(0, _KIND_ROLE) == _BROKEN or template is None:
+        if row.data(0, KIND_ROLE) == BROKEN or template is None:
             # A broken file has no language; it stays listed until fixed.
             return needle in f"{row.text(0)} {row.data(0, ID_ROLE)}".casefold()
         if language and template.language.split("-")[0].lower() != language:
@@ -446,21 +402,21 @@ class TemplatePicker(QWidget):
 
     def _show_description(self) -> None:
         _, kind, key = self._current or ("", "", "")
-        template = self._library.templates.get(key) if kind == _TEMPLATE else None
-        error = next((e for e in self._library.errors if e.path == key and kind == _BROKEN),
+        template = self._library.templates.get(key) if kind == TEMPLATE else None
+        error = next((e for e in self._library.errors if e.path == key and kind == BROKEN),
                      None)
-        if template is not None:
-            text = template.description or self.tr("This template has no description.")
+        if error is not None:
+            self._details.show_error(error)
+        elif template is not None:
+            self._details.show_text(template.description
+                                    or self.tr("This template has no description."))
         else:
-            text = error.message if error else self.tr("Pick a template to see what it does.")
-        self._description.setText(text)
-        self._description.setEnabled(template is not None or error is not None)
-        self._icon.setVisible(error is not None)
+            self._details.show_text(self.tr("Pick a template to see what it does."), False)
 
     @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _on_current_changed(self, row: QTreeWidgetItem | None,
                             _previous: QTreeWidgetItem | None) -> None:
-        if self._quiet or row is None or not _pickable(self._tree.indexFromItem(row)):
+        if self._quiet or row is None or not pickable(self._tree.indexFromItem(row)):
             return
         self._remember(row)
         template_id = self.current_id()
@@ -470,14 +426,14 @@ class TemplatePicker(QWidget):
 
     @Slot(QTreeWidgetItem, int)
     def _on_activated(self, row: QTreeWidgetItem, _column: int) -> None:
-        if row.data(0, _KIND_ROLE) == _TEMPLATE:
-            self.template_activated.emit(str(row.data(0, _KEY_ROLE)))
+        if row.data(0, KIND_ROLE) == TEMPLATE:
+            self.template_activated.emit(str(row.data(0, KEY_ROLE)))
 
     @Slot(QPoint)
     def _on_context_menu(self, position: QPoint) -> None:
         row = self._tree.itemAt(position)
-        if row is not None and row.data(0, _KIND_ROLE) == _TEMPLATE:
-            menu = self.context_menu(str(row.data(0, _KEY_ROLE)))
+        if row is not None and row.data(0, KIND_ROLE) == TEMPLATE:
+            menu = self.context_menu(str(row.data(0, KEY_ROLE)))
             menu.exec(self._tree.viewport().mapToGlobal(position))
             menu.deleteLater()
 

@@ -35,8 +35,6 @@ from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 from assistant.wiring import Core
 
-MAX_MATCHES = 6
-
 
 class QuickPrompt(QWidget):
     """The popup. Call :meth:`open_with` with the captured text.
@@ -60,6 +58,7 @@ class QuickPrompt(QWidget):
         self.language = language
         self._template: Template | None = None
         self._answered = False
+        self._no_match: QListWidgetItem | None = None  # the "nothing matches" line, if shown
         self.resize(640, 520)
         self.setStyleSheet("#QuickPrompt { border: 1px solid #9aa0a6; background: palette(window); }")
 
@@ -72,7 +71,10 @@ class QuickPrompt(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("quickSearch")
         self.matches = QListWidget()
-        self.matches.setMaximumHeight(150)
+        self.matches.setObjectName("quickMatches")
+        self.matches.setMaximumHeight(150)  # about six rows; the rest scroll
+        self.matches.setWordWrap(True)  # the "nothing matches" line is a sentence
+        self.matches.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form = TemplateForm(lambda: QGuiApplication.clipboard().text())
         self.form.hide()
         self.output = OutputView()
@@ -94,6 +96,7 @@ class QuickPrompt(QWidget):
         self.search.textChanged.connect(self._refresh_matches)
         self.search.installEventFilter(self)
         self.matches.itemActivated.connect(lambda _item: self.run())
+        self.matches.currentItemChanged.connect(lambda *_: self._update_main_button())
         self.form.submit.connect(self.run)
         self.copy_button.clicked.connect(self.copy_answer)
         self.replace_button.clicked.connect(self._replace)
@@ -119,6 +122,9 @@ class QuickPrompt(QWidget):
         self.replace_button.setToolTip(self.tr("Paste the answer over the selection, then "
                                                "restore your clipboard"))
         self.main_button.setText(self.tr("Open in main window"))
+        self.main_button.setToolTip(self.tr("Open the template with your text in the main "
+                                            "window, where all its fields are"))
+        self._show_no_match()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -160,22 +166,48 @@ class QuickPrompt(QWidget):
 
     @Slot(str)
     def _refresh_matches(self, query: str) -> None:
+        """List every template matching ``query``; all of them when nothing is typed.
+
+        With nothing typed the list is a menu: recently used templates first,
+        then those in the UI language (a Chinese user sees 周报 before Weekly
+        report), then the rest; it scrolls, so none is out of reach.
+        """
         self.matches.clear()
-        for match in rank(query, self.core.library.templates.values(), self.state.recent):
-            if self.matches.count() >= MAX_MATCHES:
-                break
+        self._no_match = None
+        for match in rank(query, self.core.library.templates.values(), self.state.recent,
+                          self.language):
             item = QListWidgetItem(f"{match.template.title}   ·  {match.template.category}")
             item.setData(Qt.ItemDataRole.UserRole, match.template.id)
             self.matches.addItem(item)
         if self.matches.count():
             self.matches.setCurrentRow(0)
+        elif query.strip():
+            # An empty list looks broken; say that the letters matched nothing.
+            self._no_match = QListWidgetItem()
+            self._no_match.setFlags(Qt.ItemFlag.ItemIsEnabled)  # legible, not pickable
+            self.matches.addItem(self._no_match)
+            self._show_no_match()
+        self._update_main_button()
+
+    def _show_no_match(self) -> None:
+        if self._no_match is not None:
+            self._no_match.setText(self.tr("No template matches “{query}”. Try fewer letters, "
+                                           "another word, or the pinyin initials of a "
+                                           "Chinese title.")
+                                   .format(query=self.search.text().strip()))
+
+    def _chosen(self) -> Template | None:
+        """The template of the current row of the list, if any."""
+        item = self.matches.currentItem()
+        template_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.core.library.templates.get(template_id) if template_id else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         """Up/Down in the search box move through the matches; Enter runs."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self._no_match is None:
                 step = 1 if key == Qt.Key.Key_Down else -1
                 row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
                 self.matches.setCurrentRow(row)
@@ -205,9 +237,7 @@ class QuickPrompt(QWidget):
         if self.controller.busy:
             self.status.setText(self.tr("The model is busy; wait or stop the other run."))
             return
-        item = self.matches.currentItem()
-        chosen = (self.core.library.templates.get(item.data(Qt.ItemDataRole.UserRole))
-                  if item is not None else None)
+        chosen = self._chosen()
         if chosen is None or chosen.input_field is None:
             return
         text = self.text.toPlainText()
@@ -217,6 +247,7 @@ class QuickPrompt(QWidget):
             self._template = chosen
             self.form.set_template(chosen, {**self.state.values(chosen.id),
                                             chosen.input_field: text})
+            self._update_main_button()
         values = {**self.form.values(), chosen.input_field: text}
         missing = [f for f in self.form.missing_required() if f.name != chosen.input_field]
         if missing:
@@ -262,10 +293,16 @@ class QuickPrompt(QWidget):
 
     def _set_answered(self, answered: bool) -> None:
         self._answered = answered
-        for button in (self.copy_button, self.replace_button, self.main_button):
+        for button in (self.copy_button, self.replace_button):
             button.setEnabled(answered)
+        self._update_main_button()
         if answered:
             self.copy_button.setFocus()
+
+    def _update_main_button(self) -> None:
+        # Whenever there is a template to open: before a run (for its full
+        # form), during one and after it.
+        self.main_button.setEnabled(self._template is not None or self._chosen() is not None)
 
     # -- actions -------------------------------------------------------------
 
@@ -288,11 +325,26 @@ class QuickPrompt(QWidget):
 
     @Slot()
     def _open_in_main(self) -> None:
-        if self._template is not None:
-            values = self.form.values()
-            if self._template.input_field is not None:
-                values[self._template.input_field] = self.text.toPlainText()
-            self.open_in_main.emit(self._template.id, values)
+        """Hand the template and the text to the main window.
+
+        The template shown here (run, running or waiting for its form) goes,
+        else the one picked in the list. During a run the popup stays open and
+        the run goes on: closing would stop it (see :meth:`closeEvent`), and
+        the answer streams here, where Copy and Replace will take it. The main
+        window meanwhile shows the template with the text and the run going on.
+        """
+        template = self._template or self._chosen()
+        if template is None:
+            return
+        values = self.form.values() if template is self._template else \
+            self.state.values(template.id)
+        if template.input_field is not None:
+            values[template.input_field] = self.text.toPlainText()
+        self.open_in_main.emit(template.id, values)
+        if self.controller.busy and self.controller.last_owner is self:
+            self.status.setText(self.tr("Opened in the main window. The answer is still "
+                                        "being written here; copy it when it is done."))
+        else:
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override

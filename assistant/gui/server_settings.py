@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from assistant.backend.config import ServerModel, check_url
 from assistant.errors import AssistantError
+from assistant.gui.core_text import shown
 from assistant.settings import SPECS, Settings
 
 ListModels = Callable[[ServerModel], list[Any]]
@@ -227,7 +228,7 @@ class ServerSettings(QWidget):
             self._loaded_key = self._stored_key(url) if url else ""
         except AssistantError as exc:
             self._loaded_key = ""
-            self._say(str(exc), problem=True)
+            self._say(shown(exc), problem=True)
         self.key_edit.setText(self._loaded_key)
 
     # -- presets and the address ------------------------------------------------
@@ -270,7 +271,7 @@ class ServerSettings(QWidget):
             try:
                 answer: object = list_models(config)
             except AssistantError as exc:
-                answer = str(exc)
+                answer = shown(exc)
             except Exception as exc:  # noqa: BLE001 - reported in the dialog, never lost
                 answer = f"{type(exc).__name__}: {exc}"
             try:

@@ -9,7 +9,9 @@ place; only the hotkey's (:func:`hotkey_problem`) are here, as they need Qt (its
 policy, shared with start-up, is :func:`~assistant.gui.hotkey.shortcut.policy_problem`).
 A browsed model file that is not a usable GGUF never becomes the selection:
 the previous model stays selected, so OK stays usable for other changes, and
-red text under the row names the file and the reason.
+red text under the row names the file and the reason. Values that are valid
+but will not do what the user expects get an amber notice instead
+(:mod:`assistant.gui.settings_notices`), which does not block OK.
 """
 
 from __future__ import annotations
@@ -38,8 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import InputError
+from assistant.gui.core_text import shown
 from assistant.gui.hotkey.shortcut import HotkeyError, parse_shortcut, policy_problem
 from assistant.gui.server_settings import ListModels, ServerSettings
+from assistant.gui.settings_notices import setting_notices
 from assistant.modelfiles import ModelFile, Origin, describe
 from assistant.settings import KV_CACHE_TYPES, SPECS, Settings, check
 
@@ -48,6 +52,8 @@ LOCAL_KEYS = ("model", "n_gpu_layers", "n_ctx", "kv_cache", "n_threads", "prefix
 """Rows shown only for a local model; the server's own are in ServerSettings."""
 
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
+_COLOURS = {"problem": "#c62828", "notice": "#8a5300", "note": "#5f6368"}
+"""The text colour under a row: a problem blocks OK, a notice warns, a note explains."""
 _MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
 
 
@@ -77,7 +83,7 @@ def hotkey_problem(text: str) -> str | None:
     try:
         return policy_problem(parse_shortcut(text), text)
     except HotkeyError as exc:  # a key Qt knows but no hotkey backend can grab
-        return str(exc)
+        return shown(exc)
 
 
 class SettingsDialog(QDialog):
@@ -144,6 +150,8 @@ class SettingsDialog(QDialog):
             cast(Any, spin).setSingleStep(number(step))
             # The editor's signal: the spin box's own only fires for acceptable text.
             spin.lineEdit().textChanged.connect(self._validate)
+            # ...and the arrows change the value with the editor's signals blocked.
+            spin.valueChanged.connect(lambda _value: self._validate())
         self.language_box, self.browse_button = QComboBox(), QPushButton()
         # Each language is named in itself, so anyone can find their own.
         for text, value in (("", "system"), ("简体中文", "zh_CN"), ("English", "en")):
@@ -176,8 +184,6 @@ class SettingsDialog(QDialog):
                            ("max_tokens", spins["max_tokens"]),
                            ("ui_language", self.language_box), ("hotkey", self.hotkey_edit)):
             self._add_row(form, key, field)
-        # Not an error: why the GPU row cannot be changed, in the row's own grey.
-        self._rows["n_gpu_layers"][2].setStyleSheet("color: #5f6368;")
         form.addRow(self._status_label, self.status_line)
         form.setRowVisible(self.status_line, bool(hotkey_status))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -191,6 +197,8 @@ class SettingsDialog(QDialog):
         self.restore_button.clicked.connect(lambda: self._show(Settings()))
         self.browse_button.clicked.connect(self._browse)
         self.model_box.currentIndexChanged.connect(self._model_changed)
+        # Picking the selected model again also answers a refused file's message.
+        self.model_box.activated.connect(self._model_changed)
         self.source_box.currentIndexChanged.connect(self._source_changed)
         self.server.changed.connect(self._validate)
         self.server.relayout.connect(self._schedule_fit)
@@ -258,8 +266,8 @@ class SettingsDialog(QDialog):
 
     def result_settings(self) -> Settings:
         """The edited settings, validated; raises InputError while a value is invalid."""
-        if problems := self._problems():
-            raise InputError(" ".join(problems.values()))
+        if problems := self._problems():  # each already in the UI language
+            raise InputError("{problems}", problems=" ".join(problems.values()))
         return self._settings.replace(**self._values())
 
     def choose_model_file(self, path: Path) -> bool:
@@ -269,7 +277,7 @@ class SettingsDialog(QDialog):
         """
         model = describe(path, Origin.EXPLICIT)
         if model.error is not None:
-            self._refused = model.error
+            self._refused = shown(model.error)
             self._validate()
             return False
         index = self._find(path)
@@ -299,7 +307,6 @@ class SettingsDialog(QDialog):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             column.addWidget(text)
         help_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # grey, secondary
-        error.setStyleSheet("color: #c62828;")
         self._rows[key] = label, help_label, error
         form.addRow(label, column)
 
@@ -319,7 +326,7 @@ class SettingsDialog(QDialog):
             tip = "" if model is None else str(model.path)
         elif model.info is None:
             text = self.tr("{name} — cannot be used").format(name=model.path.name)
-            tip = model.error or ""
+            tip = shown(model.error) if model.error else ""
         else:
             info, gigabytes = model.info, model.info.file_size / 1024 ** 3
             size = (self.tr("{size:.1f} GB").format(size=gigabytes) if gigabytes >= 1
@@ -364,35 +371,50 @@ class SettingsDialog(QDialog):
         """What is wrong with each invalid value; OK is disabled while any is."""
         problems: dict[str, str] = {}
         for key, value in self._values().items():
+            if key in self._spins and not self._spins[key].hasAcceptableInput():
+                problems[key] = self.tr("Enter a number from {minimum:g} to {maximum:g}.") \
+                    .format(minimum=SPECS[key].minimum, maximum=SPECS[key].maximum)
+                continue
             try:
-                if key in self._spins and not self._spins[key].hasAcceptableInput():
-                    raise InputError(self.tr("Enter a number from {minimum:g} to {maximum:g}.")
-                                     .format(minimum=SPECS[key].minimum,
-                                             maximum=SPECS[key].maximum))
                 check(key, value)
-                if key == "hotkey" and (problem := hotkey_problem(value)) is not None:
-                    raise InputError(problem)
             except InputError as exc:
-                problems[key] = str(exc)
+                problems[key] = shown(exc)  # the core's words, in the UI language
+                continue
+            if key == "hotkey" and (problem := hotkey_problem(value)) is not None:
+                problems[key] = problem
         if self.source() == "server":
             problems.update(self.server.problems())
         return problems
 
     def _validate(self) -> None:
         problems = self._problems()
-        # The refused file is not a value, so it does not block OK.
-        shown = {"model": "" if self._refused is None else self.tr(
-            "The file was not added; the previous model is still selected. {reason}").format(
-            reason=self._refused), **problems}
+        messages: dict[str, tuple[str, str]] = {}  # key: (text, kind), the strongest wins
+        chosen = self._entries[max(0, self.model_box.currentIndex())]
+        if self.source() == "local":
+            messages.update((key, (text, "notice")) for key, text in setting_notices(
+                self._values(), chosen.info if chosen is not None else None).items())
+            if chosen is not None and chosen.error:
+                # Why the configured model does not load; another one is a click away.
+                messages["model"] = (self.tr("This model cannot be used: {reason}").format(
+                    reason=shown(chosen.error)), "problem")
         if not self._gpu_supported:
-            shown["n_gpu_layers"] = self.tr(
+            messages["n_gpu_layers"] = (self.tr(
                 "This llama.cpp build runs on the CPU only. To use a GPU, install a CUDA or "
-                "Metal build of llama-cpp-python (see the README), then restart.")
+                "Metal build of llama-cpp-python (see the README), then restart."), "note")
+        if self._refused is not None:  # not a value, so it does not block OK
+            messages["model"] = (self.tr("The file was not added; the previous model is still "
+                                      "selected. {reason}").format(reason=self._refused),
+                              "problem")
+        messages.update((key, (text, "problem")) for key, text in problems.items())
         hidden = self._hidden_rows()
         for key, (_, _, error) in self._rows.items():
-            error.setText(shown.get(key, ""))
+            text, kind = messages.get(key, ("", "problem"))
+            error.setText(text)
+            style = f"color: {_COLOURS[kind]};"
+            if error.styleSheet() != style:  # restyling on every keystroke costs
+                error.setStyleSheet(style)
             # A hidden row's label must stay hidden too: setRowVisible hid it.
-            error.setVisible(bool(shown.get(key)) and key not in hidden)
+            error.setVisible(bool(text) and key not in hidden)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
         self._schedule_fit()
 

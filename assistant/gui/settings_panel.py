@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from assistant.errors import AssistantError
+from assistant.gui.core_text import shown
 from assistant.gui.worker import ModelController
 from assistant.modelfiles import discover
 from assistant.wiring import Core
@@ -34,7 +35,7 @@ class SettingsFlow:
         try:
             config = self.core.backend_config()
         except AssistantError as exc:
-            ctl.report_load_error(str(exc))
+            ctl.report_load_error(shown(exc))
             return
         ctl.load(config)
 
@@ -69,7 +70,7 @@ class SettingsFlow:
             try:
                 self.core.secrets.set(new.server_url.strip(), dialog.api_key())
             except AssistantError as exc:
-                QMessageBox.warning(parent, dialog.windowTitle(), str(exc))
+                QMessageBox.warning(parent, dialog.windowTitle(), shown(exc))
         self.reload_if_changed()
         if old.ui_language != new.ui_language:
             self.set_language(new.ui_language)
@@ -82,7 +83,7 @@ class SettingsFlow:
         try:
             wanted = self.core.backend_config()
         except AssistantError as exc:
-            self.controller.report_load_error(str(exc))
+            self.controller.report_load_error(shown(exc))
             return
         if wanted != self.controller.config or self.controller.state == "failed":
             self.controller.load(wanted)

@@ -29,7 +29,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from assistant.errors import AssistantError
@@ -175,11 +175,10 @@ class InstanceServer(QObject):
         """
         QLocalServer.removeServer(self._name)
         if not self._server.listen(self._name):
-            raise SingleInstanceError(QCoreApplication.translate(
-                "SingleInstance", "Could not open the channel other launches use to reach "
-                "this window ({name}): {reason}. Restart the assistant; if this keeps "
-                "happening, please report it.")
-                .format(name=self._name, reason=self._server.errorString()))
+            raise SingleInstanceError(
+                "Could not open the channel other launches use to reach this window ({name}): "
+                "{reason}. Restart the assistant; if this keeps happening, please report it.",
+                name=self._name, reason=self._server.errorString())
 
     def close(self) -> None:
         """Stop listening and release the lock (also done when the process ends)."""
@@ -238,18 +237,17 @@ def claim(name: str, lock_path: Path, command: str, text: str = "", *,
     deadline = time.monotonic() + wait_ms / 1000
     while not lock.tryLock(_RETRY_MS):
         if lock.error() != QLockFile.LockError.LockFailedError:
-            raise SingleInstanceError(QCoreApplication.translate(
-                "SingleInstance", "Cannot create the lock file {path}. Check that the folder "
-                "is writable.").format(path=lock_path))
+            raise SingleInstanceError("Cannot create the lock file {path}. Check that the folder "
+                                      "is writable.", path=lock_path)
         # Someone else holds the lock: a launch racing us, about to listen.
         if send_to_running(name, command, text):
             return None
         if time.monotonic() > deadline:
             pid, host, app = lock.getLockInfo()
-            raise SingleInstanceError(QCoreApplication.translate(
-                "SingleInstance", "Another copy of the assistant ({app}, process {pid} on "
-                "{host}) holds {path} but does not answer. Close it or end that process, then "
-                "try again.").format(app=app, pid=pid, host=host, path=lock_path))
+            raise SingleInstanceError(
+                "Another copy of the assistant ({app}, process {pid} on {host}) holds {path} but "
+                "does not answer. Close it or end that process, then try again.",
+                app=app, pid=pid, host=host, path=lock_path)
     server = InstanceServer(name, lock)
     server.listen()
     return server

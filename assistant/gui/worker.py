@@ -20,6 +20,8 @@ from assistant.backend import Backend, CancelToken, GenerationParams, PrefixWarm
 from assistant.backend.config import BackendConfig
 from assistant.budget import counter_for, plan_prompt
 from assistant.errors import AssistantError
+from assistant.gui.core_text import shown
+from assistant.messages import Message as Text
 from assistant.prompt import Message
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
@@ -77,7 +79,7 @@ class _ModelWorker(QObject):
         try:
             self.backend = self._factory(config)
         except AssistantError as exc:
-            self.load_failed.emit(str(exc))
+            self.load_failed.emit(shown(exc))
             return
         except Exception as exc:  # never leave the window waiting for a load that died
             log.exception("loading %s failed", config)
@@ -101,7 +103,7 @@ class _ModelWorker(QObject):
             for piece in stream:
                 self.chunk.emit(piece)
         except AssistantError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(shown(exc))
             return
         except Exception as exc:  # every run ends with finished or failed, whatever happens
             log.exception("run of %s failed", job.template.id)
@@ -245,12 +247,12 @@ class ModelController(QObject):
         return self._thread.wait(timeout_ms)
 
     @Slot(str, int, object)
-    def _on_loaded(self, name: str, n_ctx: int, notice: str | None) -> None:
+    def _on_loaded(self, name: str, n_ctx: int, notice: Text | None) -> None:
         self.model_name, self.n_ctx = name, n_ctx
         self._set_state("ready")
         self.model_loaded.emit(name, n_ctx)
         if notice:
-            self.model_notice.emit(notice)
+            self.model_notice.emit(shown(notice))
 
     @Slot(str)
     def _on_load_failed(self, message: str) -> None:

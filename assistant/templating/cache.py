@@ -23,12 +23,13 @@ from typing import Any
 
 from assistant import __version__
 from assistant.atomic import write_atomic
+from assistant.messages import Message
 from assistant.templating.model import Example, Field, FieldKind, Generation, Source, Template
 from assistant.templating.render import CompiledBody
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 _PARSER_FILES = ("cache.py", "environment.py", "model.py", "parse.py", "render.py")
 
 
@@ -45,7 +46,7 @@ def fingerprint() -> str:
     """
     parts = [str(FORMAT), __version__]
     here = Path(__file__).parent
-    for name in (*_PARSER_FILES, "../textfile.py"):
+    for name in (*_PARSER_FILES, "../textfile.py", "../messages.py"):
         parts.append(_stamp(here / name))
     spec = importlib.util.find_spec("jinja2")
     if spec is not None and spec.origin:
@@ -98,25 +99,25 @@ class ParsedCache:
         entries: dict[str, Any] = data["entries"]
         return entries
 
-    def lookup(self, where: str, key: str) -> Template | str | None:
+    def lookup(self, where: str, key: str) -> Template | Message | None:
         """The template or error message cached for this content, or None."""
         entry = self._old.get(where)
         if not isinstance(entry, dict) or entry.get("digest") != key:
             return None
         try:
-            found: Template | str = (entry["error"] if "error" in entry
-                                     else _template_from(entry["template"]))
+            found: Template | Message = (Message.from_json(entry["error"]) if "error" in entry
+                                         else _template_from(entry["template"]))
         except (KeyError, TypeError, ValueError) as exc:
             log.warning("%s: a damaged entry for %s is discarded (%s)", self.path, where, exc)
             return None
         self._new[where] = entry
         return found
 
-    def store(self, where: str, key: str, result: Template | str) -> None:
+    def store(self, where: str, key: str, result: Template | Message) -> None:
         """Remember what this content parsed to (a template or an error message)."""
         entry: dict[str, Any] = {"digest": key}
-        if isinstance(result, str):
-            entry["error"] = result
+        if isinstance(result, Message):
+            entry["error"] = result.to_json()
         else:
             entry["template"] = _template_to(result)
         self._new[where] = entry

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from assistant import textfile, tomlwrite
 from assistant.errors import InputError
+from assistant.messages import Message
 from assistant.templating.cache import ParsedCache, digest
 from assistant.templating.model import Example, Source, Template
 from assistant.templating.parse import Lines, parse_examples, parse_template, toml_error
@@ -36,7 +37,7 @@ class LoadError:
     path: str
     template_id: str
     source: Source
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,17 @@ class Library:
             return found
         for error in self.errors:
             if error.template_id == template_id:
-                raise InputError(f"Template {template_id!r} cannot be used: {error.message}")
+                raise InputError("Template {template_id!r} cannot be used: {message}",
+                                 template_id=template_id, message=error.message)
         import difflib
 
         close = difflib.get_close_matches(template_id, list(self.templates), n=3)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise InputError(f"No template {template_id!r}.{hint} "
-                         "Run 'assistant templates' to list them.")
+        if close:
+            raise InputError("No template {template_id!r}. Did you mean: {close}? Run 'assistant "
+                             "templates' to list them.", template_id=template_id,
+                             close=", ".join(close))
+        raise InputError("No template {template_id!r}. Run 'assistant templates' to list them.",
+                         template_id=template_id)
 
     def sorted(self) -> list[Template]:
         """Templates ordered by category, then title."""
@@ -99,7 +104,7 @@ def load_library(user_dir: Path | None, builtin: Traversable | None = None,
                     templates[template_id] = template.with_examples(
                         _read_saved_examples(extra, template))
                 except InputError as exc:
-                    errors.append(LoadError(str(extra), template_id, Source.USER, str(exc)))
+                    errors.append(LoadError(str(extra), template_id, Source.USER, exc.message))
     if parsed is not None:
         parsed.save()
     return Library(templates, tuple(errors))
@@ -112,7 +117,7 @@ def _load_one(name: str, read: Callable[[], bytes], source: Source, where: str,
     try:
         data = read()
     except InputError as exc:
-        errors.append(LoadError(where, template_id, source, str(exc)))
+        errors.append(LoadError(where, template_id, source, exc.message))
         return
     key = digest(data) if parsed is not None else ""
     found = parsed.lookup(where, key) if parsed is not None else None
@@ -121,10 +126,10 @@ def _load_one(name: str, read: Callable[[], bytes], source: Source, where: str,
             text = textfile.decode_text(data, where).text
             found = parse_template(text, template_id, where, source)
         except InputError as exc:
-            found = str(exc)
+            found = exc.message
         if parsed is not None:
             parsed.store(where, key, found)
-    if isinstance(found, str):
+    if isinstance(found, Message):
         errors.append(LoadError(where, template_id, source, found))
     else:
         templates[template_id] = found

@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any
 
+from assistant.messages import Message
 from assistant.templating.model import Example, Field, FieldKind, Generation, Source, Template
 from assistant.templating.render import BUILTIN_VARIABLES, CompiledBody, TemplateError
 
@@ -61,9 +62,12 @@ class Lines:
                 seen += 1
         return None
 
-    def error(self, message: str, line: int | None = None) -> TemplateError:
-        where = f"{self.filename}, line {line}" if line else self.filename
-        return TemplateError(f"{where}: {message}")
+    def error(self, message: Message, line: int | None = None) -> TemplateError:
+        """The error ``message``, placed at ``line`` of this file when it is known."""
+        if line:
+            return TemplateError("{file}, line {line}: {problem}", file=self.filename,
+                                 line=line, problem=message)
+        return TemplateError("{file}: {problem}", file=self.filename, problem=message)
 
 
 def split_front_matter(text: str, filename: str) -> tuple[str | None, str, int]:
@@ -74,20 +78,18 @@ def split_front_matter(text: str, filename: str) -> tuple[str | None, str, int]:
     for index in range(1, len(lines)):
         if lines[index].strip() == FENCE:
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 1
-    raise TemplateError(
-        f"{filename}, line 1: the front matter opened with '+++' is never closed; "
-        "add a line with only '+++' after the settings."
-    )
+    raise TemplateError("{filename}, line 1: the front matter opened with '+++' is never "
+                        "closed; add a line with only '+++' after the settings.",
+                        filename=filename)
 
 
 def parse_template(text: str, template_id: str, filename: str,
                    source: Source = Source.BUILTIN) -> Template:
     """Parse the text of ``<template_id>.md``; raise :class:`TemplateError`."""
     if not ID_PATTERN.match(template_id):
-        raise TemplateError(
-            f"{filename}: {template_id!r} is not a usable template id; name the file with "
-            "letters, digits, '-', '_' or '.' only."
-        )
+        raise TemplateError("{filename}: {template_id!r} is not a usable template id; name the "
+                            "file with letters, digits, '-', '_' or '.' only.",
+                            filename=filename, template_id=template_id)
     front, body_text, offset = split_front_matter(text, filename)
     data: dict[str, Any] = {}
     lines = Lines(filename, front or "")
@@ -96,7 +98,7 @@ def parse_template(text: str, template_id: str, filename: str,
             data = tomllib.loads(front)
         except tomllib.TOMLDecodeError as exc:
             raise toml_error(exc, filename, front) from None
-    _check_keys(data, _TOP_KEYS, "setting", lines, None)
+    _check_keys(data, _TOP_KEYS, Message.of("setting"), lines, None)
     body = CompiledBody(body_text, filename, offset)
 
     language = _string(data, "language", lines)
@@ -108,10 +110,9 @@ def parse_template(text: str, template_id: str, filename: str,
 
     input_field = _string(data, "input", lines) or None
     if input_field is not None and input_field not in names:
-        raise lines.error(
-            f"input = {input_field!r} names no field.{_did_you_mean(input_field, names)}",
-            lines.find(r"^\s*input\s*="),
-        )
+        raise lines.error(Message.of("input = {name!r} names no field.{hint}", name=input_field,
+                                     hint=_did_you_mean(input_field, names)),
+                          lines.find(r"^\s*input\s*="))
     template = Template(
         id=template_id,
         title=_string(data, "title", lines) or template_id,
@@ -132,31 +133,33 @@ def parse_template(text: str, template_id: str, filename: str,
 def parse_examples(raw: Any, template: Template, lines: Lines) -> tuple[Example, ...]:
     """Validate ``[[examples]]`` tables against the template's fields."""
     if not isinstance(raw, list):
-        raise lines.error("'examples' must be written as [[examples]] tables.",
+        raise lines.error(Message.of("'examples' must be written as [[examples]] tables."),
                           lines.find(r"^\s*examples\s*="))
     examples: list[Example] = []
     for index, item in enumerate(raw):
         line = lines.find(r"^\s*\[\[\s*examples\s*\]\]", index)
-        where = f"example {index + 1}"
+        where = Message.of("example {number}", number=index + 1)
         if not isinstance(item, dict):
-            raise lines.error(f"{where} must be a table.", line)
+            raise lines.error(Message.of("{where} must be a table.", where=where), line)
         values: dict[str, str] = {}
         for key, value in item.items():
             if key == "output":
                 continue
             if key not in template.variables:
-                raise lines.error(
-                    f"{where} sets {key!r}, which is not a field."
-                    f"{_did_you_mean(key, template.variables)}", line)
-            values[key] = _scalar_text(value, f"{where}, {key}", lines, line)
+                raise lines.error(Message.of("{where} sets {key!r}, which is not a field.{hint}",
+                                             where=where, key=key,
+                                             hint=_did_you_mean(key, template.variables)), line)
+            values[key] = _scalar_text(value, Message.of("{where}, {key}", where=where, key=key),
+                                       lines, line)
         output = item.get("output")
         if not isinstance(output, str) or not output.strip():
-            raise lines.error(f"{where} has no 'output': add output = \"\"\"...\"\"\" "
-                              "with the answer the model should give.", line)
+            raise lines.error(Message.of("{where} has no 'output': add output = \"\"\"...\"\"\" "
+                                         "with the answer the model should give.", where=where),
+                              line)
         for field in template.required_fields:
             if not values.get(field.name, field.default).strip():
-                raise lines.error(f"{where} leaves the required field {field.name!r} empty.",
-                                  line)
+                raise lines.error(Message.of("{where} leaves the required field {name!r} empty.",
+                                             where=where, name=field.name), line)
         examples.append(Example(values=values, output=output.strip(),
                                 origin=f"{lines.filename}, line {line}"))
     return tuple(examples)
@@ -164,47 +167,55 @@ def parse_examples(raw: Any, template: Template, lines: Lines) -> tuple[Example,
 
 def _fields(raw: Any, lines: Lines) -> list[Field]:
     if not isinstance(raw, dict):
-        raise lines.error("'fields' must be written as [fields.NAME] tables.",
+        raise lines.error(Message.of("'fields' must be written as [fields.NAME] tables."),
                           lines.find(r"^\s*fields\s*="))
     result: list[Field] = []
     for name, spec in raw.items():
         line = lines.find(rf"^\s*\[\s*fields\.{re.escape(name)}\s*\]")
         if not re.match(r"^[A-Za-z_]\w*$", name):
-            raise lines.error(f"field name {name!r} must be letters, digits and '_' "
-                              "(it is used as a variable in the body).", line)
+            raise lines.error(Message.of("field name {name!r} must be letters, digits and '_' "
+                                         "(it is used as a variable in the body).", name=name),
+                              line)
         if not isinstance(spec, dict):
-            raise lines.error(f"field {name!r} must be a table [fields.{name}].", line)
-        _check_keys(spec, _FIELD_KEYS, f"key of field {name!r}", lines, line)
+            raise lines.error(Message.of("field {name!r} must be a table [fields.{name}].",
+                                         name=name), line)
+        _check_keys(spec, _FIELD_KEYS, Message.of("key of field {name!r}", name=name), lines,
+                    line)
         kind_text = spec.get("kind", "text")
         kinds = [kind.value for kind in FieldKind]
         if kind_text not in kinds:
-            raise lines.error(
-                f"field {name!r}: kind {kind_text!r} is not one of {', '.join(kinds)}."
-                f"{_did_you_mean(str(kind_text), kinds)}", line)
+            raise lines.error(Message.of("field {name!r}: kind {kind!r} is not one of {kinds}.{hint}",
+                                         name=name, kind=kind_text, kinds=", ".join(kinds),
+                                         hint=_did_you_mean(str(kind_text), kinds)), line)
         kind = FieldKind(kind_text)
         options = spec.get("options", [])
         if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
-            raise lines.error(f"field {name!r}: options must be a list of strings.", line)
+            raise lines.error(Message.of("field {name!r}: options must be a list of strings.",
+                                         name=name), line)
         if kind is FieldKind.CHOICE and not options:
-            raise lines.error(f"field {name!r} is a choice but has no options; add "
-                              'options = ["...", "..."].', line)
-        default = _scalar_text(spec.get("default", ""), f"field {name!r}, default", lines, line)
+            raise lines.error(Message.of("field {name!r} is a choice but has no options; add "
+                                         'options = ["...", "..."].', name=name), line)
+        default = _scalar_text(spec.get("default", ""),
+                               Message.of("field {name!r}, default", name=name), lines, line)
         if kind is FieldKind.CHOICE and default and default not in options:
-            raise lines.error(f"field {name!r}: default {default!r} is not one of its options.",
-                              line)
+            raise lines.error(Message.of("field {name!r}: default {default!r} is not one of its "
+                                         "options.", name=name, default=default), line)
         if kind is FieldKind.CHOICE and not default:
             default = options[0]
         required = spec.get("required", False)
         if not isinstance(required, bool):
-            raise lines.error(f"field {name!r}: required must be true or false.", line)
+            raise lines.error(Message.of("field {name!r}: required must be true or false.",
+                                         name=name), line)
         result.append(Field(
             name=name,
-            label=_string(spec, "label", lines, line, f"field {name!r}: ") or name,
+            label=_string(spec, "label", lines, line, Message.of("field {name!r}: ", name=name))
+            or name,
             kind=kind,
             required=required,
             default=default,
             options=tuple(options),
-            placeholder=_string(spec, "placeholder", lines, line, f"field {name!r}: "),
+            placeholder=_string(spec, "placeholder", lines, line,
+                                Message.of("field {name!r}: ", name=name)),
         ))
     return result
 
@@ -212,8 +223,8 @@ def _fields(raw: Any, lines: Lines) -> list[Field]:
 def _generation(raw: Any, lines: Lines) -> Generation:
     line = lines.find(r"^\s*\[\s*generation\s*\]")
     if not isinstance(raw, dict):
-        raise lines.error("'generation' must be a [generation] table.", line)
-    _check_keys(raw, tuple(_GENERATION_LIMITS), "generation setting", lines, line)
+        raise lines.error(Message.of("'generation' must be a [generation] table."), line)
+    _check_keys(raw, tuple(_GENERATION_LIMITS), Message.of("generation setting"), lines, line)
     values: dict[str, Any] = {}
     for key, value in raw.items():
         kind, low, high = _GENERATION_LIMITS[key]
@@ -221,59 +232,112 @@ def _generation(raw: Any, lines: Lines) -> Generation:
         if kind is int and not isinstance(value, int):
             ok = False
         if not ok or not low <= value <= high:
-            raise lines.error(
-                f"generation.{key} = {value!r}: must be {'a whole number' if kind is int else 'a number'} "
-                f"from {low:g} to {high:g}.", lines.find(rf"^\s*{key}\s*=", after=line) or line)
+            number = Message.of("a whole number") if kind is int else Message.of("a number")
+            raise lines.error(Message.of("generation.{key} = {value!r}: must be {kind} from "
+                                         "{low:g} to {high:g}.", key=key, value=value,
+                                         kind=number, low=low, high=high),
+                              lines.find(rf"^\s*{key}\s*=", after=line) or line)
         values[key] = kind(value)
     return Generation(**values)
 
 
-def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], what: str,
+def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], what: Message,
                 lines: Lines, table: int | None) -> None:
     """Reject unknown keys; ``table`` is the file line of their table, if any."""
     for key in data:
         if key not in allowed:
             line = lines.find(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.\]]", after=table)
-            raise lines.error(
-                f"unknown {what} {key!r}.{_did_you_mean(key, allowed)} "
-                f"Allowed: {', '.join(allowed)}.", line or table)
+            raise lines.error(Message.of("unknown {what} {key!r}.{hint} Allowed: {allowed}.",
+                                         what=what, key=key, hint=_did_you_mean(key, allowed),
+                                         allowed=", ".join(allowed)), line or table)
 
 
 def _string(data: Mapping[str, Any], key: str, lines: Lines, table: int | None = None,
-            owner: str = "") -> str:
+            owner: Message | None = None) -> str:
     """``data[key]`` as text; ``table`` is the file line of the table holding it."""
     value = data.get(key, "")
     if not isinstance(value, str):
         where = lines.find(rf"^\s*{re.escape(key)}\s*=", after=table) or table
-        raise lines.error(f"{owner}{key!r} must be text in quotes, not {value!r}.", where)
+        raise lines.error(Message.of("{owner}{key!r} must be text in quotes, not {value!r}.",
+                                     owner=owner or Message.of(""), key=key, value=value),
+                          where)
     return value
 
 
-def _scalar_text(value: Any, what: str, lines: Lines, line: int | None) -> str:
+def _scalar_text(value: Any, what: Message, lines: Lines, line: int | None) -> str:
     """Field values are text; numbers and dates from TOML are accepted as text."""
     if isinstance(value, (dict, list)):
-        raise lines.error(f"{what} must be text, not a table or list.", line)
+        raise lines.error(Message.of("{what} must be text, not a table or list.", what=what),
+                          line)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
-def _did_you_mean(word: str, choices: Any) -> str:
+def _did_you_mean(word: str, choices: Any) -> Message:
     close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" Did you mean {close[0]!r}?" if close else ""
+    return Message.of(" Did you mean {close!r}?", close=close[0]) if close else Message.of("")
+
+
+_TOML_HINTS: tuple[tuple[tuple[str, ...], Message], ...] = (
+    (("Illegal character '\\n'", "Expected '\"'", 'Expected "\'"', "Unterminated string"),
+     Message.of("a text value is not closed: add the closing quote at the end of the line, or "
+                "use triple quotes for text over several lines")),
+    (("Invalid value",),
+     Message.of("a value is not valid: put text in quotes, e.g. title = \"Weekly report\"")),
+    (("Expected '=' after a key",),
+     Message.of("a setting has no '=': write it as name = \"value\"")),
+    (("Cannot overwrite a value", "Cannot declare"),
+     Message.of("a setting or table is written twice: remove or rename one of them")),
+    (("Expected ']' at the end of a table", "Expected ']]' at the end of an array"),
+     Message.of("a table header is not closed: end it with ']' as in [fields.name], or with ']]' "
+                "as in [[examples]]")),
+    (("Unclosed array",), Message.of("a list is not closed: end it with ']'")),
+    (("Unclosed inline table",), Message.of("an inline table is not closed: end it with '}}'")),
+    (("Expected newline or end of document after a statement",),
+     Message.of("something follows a value on the same line: put each setting on its own line "
+                "and text in quotes")),
+    (("Unescaped '\\' in a string", "Invalid hex value"),
+     Message.of("a backslash in text must be doubled (\\\\), or the text put in single quotes")),
+    (("Invalid statement",), Message.of("this line is not a setting: write name = value")),
+)
+"""What to do about tomllib's commonest complaints, found by the start of its message."""
+
+
+def _toml_hint(reason: str) -> Message | None:
+    for starts, hint in _TOML_HINTS:
+        if reason.startswith(starts):
+            return hint
+    return None
 
 
 def toml_error(exc: tomllib.TOMLDecodeError, filename: str, source: str,
                first_line: int = 2) -> TemplateError:
-    """Move tomllib's line number (relative to ``source``) to the file."""
+    """The error for bad TOML, at the file's line, with what to do when it is known.
+
+    tomllib's line number is relative to ``source``; it is moved to the file.
+    """
     text = str(exc)
     match = re.search(r"\(at line (\d+), column (\d+)\)", text)
     if match:
         line = int(match.group(1)) + first_line - 1
         reason = text[: match.start()].strip()
-        return TemplateError(f"{filename}, line {line}: invalid front matter: {reason} "
-                             f"(column {match.group(2)}).")
-    reason = text.replace("(at end of document)", "").strip()
-    last = first_line + max(0, len(source.rstrip("\n").split("\n")) - 1)
-    return TemplateError(f"{filename}, line {last}: invalid front matter: {reason} "
-                         "(found at the end of the front matter).")
+        column = int(match.group(2))
+    else:
+        reason = text.replace("(at end of document)", "").strip()
+        line = first_line + max(0, len(source.rstrip("\n").split("\n")) - 1)
+        column = 0
+    hint = _toml_hint(reason)
+    if hint is not None and column:
+        return TemplateError("{file}, line {line}: invalid front matter: {hint} (column {column}; "
+                             "TOML says: {reason}).", file=filename, line=line, hint=hint,
+                             column=column, reason=reason)
+    if hint is not None:
+        return TemplateError("{file}, line {line}: invalid front matter: {hint} (found at the end "
+                             "of the front matter; TOML says: {reason}).", file=filename,
+                             line=line, hint=hint, reason=reason)
+    if column:
+        return TemplateError("{file}, line {line}: invalid front matter: {reason} (column "
+                             "{column}).", file=filename, line=line, reason=reason, column=column)
+    return TemplateError("{file}, line {line}: invalid front matter: {reason} (found at the end "
+                         "of the front matter).", file=filename, line=line, reason=reason)

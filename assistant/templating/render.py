@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.errors import InputError
+from assistant.messages import Message
 from assistant.templating.environment import environment
 
 if TYPE_CHECKING:
@@ -90,15 +91,13 @@ class CompiledBody:
         self.blocks = frozenset(self._template.blocks)
         unknown = sorted(self.blocks - set(BLOCK_NAMES))
         if unknown:
-            raise TemplateError(
-                f"{filename}: unknown block {unknown[0]!r}; a template may only have "
-                f"the blocks 'system' and 'prompt'."
-            )
+            raise TemplateError("{filename}: unknown block {block!r}; a template may only have "
+                                "the blocks 'system' and 'prompt'.",
+                                filename=filename, block=unknown[0])
         if self.blocks and "prompt" not in self.blocks:
-            raise TemplateError(
-                f"{filename}: has a 'system' block but no 'prompt' block; add "
-                "{% block prompt %}...{% endblock %} with the request to the model."
-            )
+            raise TemplateError("{filename}: has a 'system' block but no 'prompt' block; add "
+                                "{{% block prompt %}}...{{% endblock %}} with the request to "
+                                "the model.", filename=filename)
 
     def _compile(self, find_variables: bool = False) -> tuple[frozenset[str], jinja2.Template]:
         """Parse once: the tree gives the undeclared variables, then the code."""
@@ -112,10 +111,9 @@ class CompiledBody:
                 else frozenset()
             code = env.compile(ast, name=self.filename, filename=self.filename)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                f"{self.filename}, line {self._file_line(exc.lineno)}: template syntax error: "
-                f"{exc.message}"
-            ) from None
+            raise TemplateError("{filename}, line {line}: template syntax error: {message}",
+                                filename=self.filename, line=self._file_line(exc.lineno),
+                                message=exc.message) from None
         return variables, env.template_class.from_code(env, code, env.make_globals(None), None)
 
     @property
@@ -142,14 +140,12 @@ class CompiledBody:
                 for name in self.blocks
             }
         except jinja2.UndefinedError as exc:
-            raise TemplateError(
-                f"{self.filename}, line {self._error_line(exc)}: {exc.message}; "
-                "declare it under [fields] or fix the name."
-            ) from None
+            raise TemplateError("{filename}, line {line}: {message}; declare it under "
+                                "[fields] or fix the name.", filename=self.filename,
+                                line=self._error_line(exc), message=exc.message) from None
         except jinja2.TemplateError as exc:
-            raise TemplateError(
-                f"{self.filename}, line {self._error_line(exc)}: {exc}"
-            ) from None
+            raise TemplateError("{filename}, line {line}: {error}", filename=self.filename,
+                                line=self._error_line(exc), error=exc) from None
         return Rendered(parts.get("system") or None, parts["prompt"])
 
     def _error_line(self, exc: BaseException) -> int:
@@ -181,11 +177,11 @@ def resolve_values(
     for name in values:
         if name not in names:
             close = difflib.get_close_matches(name, names, n=1)
-            hint = f" Did you mean {close[0]!r}?" if close else ""
-            known = ", ".join(names) or "(none)"
-            raise InputError(
-                f"Template {template.id!r} has no field {name!r}.{hint} Its fields: {known}."
-            )
+            hint = Message.of(" Did you mean {close!r}?", close=close[0]) if close \
+                else Message.of("")
+            known = ", ".join(names) or Message.of("(none)")
+            raise InputError("Template {id!r} has no field {name!r}.{hint} Its fields: {known}.",
+                             id=template.id, name=name, hint=hint, known=known)
     result = context.variables(template.language)
     for item in template.fields:
         value = values.get(item.name)
@@ -194,15 +190,12 @@ def resolve_values(
         if item.kind is FieldKind.DATE and not value.strip():
             value = context.today.isoformat()
         if item.required and not value.strip():
-            raise InputError(
-                f"Field {item.name!r} ({item.label}) of template {template.id!r} is required; "
-                "fill it in."
-            )
+            raise InputError("Field {name!r} ({label}) of template {id!r} is required; fill it "
+                             "in.", name=item.name, label=item.label, id=template.id)
         if item.kind is FieldKind.CHOICE and value and value not in item.options:
-            raise InputError(
-                f"Field {item.name!r} ({item.label}) must be one of: "
-                f"{', '.join(item.options)}; got {value!r}."
-            )
+            raise InputError("Field {name!r} ({label}) must be one of: {options}; got {value!r}.",
+                             name=item.name, label=item.label, options=", ".join(item.options),
+                             value=value)
         result[item.name] = value
     return result
 

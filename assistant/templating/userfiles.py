@@ -62,7 +62,8 @@ def customize(template_id: str, user_dir: Path) -> Path:
         return target
     source = builtin_dir() / f"{template_id}{SUFFIX}"
     if not source.is_file():
-        raise InputError(f"There is no built-in template {template_id!r} to customize.")
+        raise InputError("There is no built-in template {template_id!r} to customize.",
+                         template_id=template_id)
     user_dir.mkdir(parents=True, exist_ok=True)
     target.write_bytes(source.read_bytes())
     return target

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from assistant.gui import i18n
+from assistant.gui.i18n_sources import write_lupdate_source
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "assistant_zh_CN.ts"
@@ -162,6 +163,9 @@ def test_ts_lists_every_string_of_the_sources(tmp_path: Path) -> None:
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
     sources = sorted(str(p) for p in (ROOT / "assistant" / "gui").rglob("*.py"))
+    core = tmp_path / "core_messages.py"
+    write_lupdate_source(ROOT, core)  # the core's message patterns, context "Core"
+    sources.append(str(core))
     subprocess.run([str(i18n.find_tool("pyside6-lupdate")), *sources, "-no-obsolete",
                     "-silent", "-ts", str(copy)], check=True)
     committed = {(context, source) for context, source, _ in _messages(TS)}
@@ -169,7 +173,7 @@ def test_ts_lists_every_string_of_the_sources(tmp_path: Path) -> None:
     added = [f"  {_where(m, copy)} [{c}] {s!r}" for c, s, m in fresh if (c, s) not in committed]
     gone = committed - {(c, s) for c, s, _ in fresh}
     assert not added and not gone, (
-        f"{TS.relative_to(ROOT)} is out of date with assistant/gui. Run "
+        f"{TS.relative_to(ROOT)} is out of date with assistant/gui and the core's messages. Run "
         "'python3 -m assistant.gui.i18n update', translate, then "
         "'python3 -m assistant.gui.i18n release'.\nNew strings:\n" + "\n".join(added)
         + "\nStrings no longer used:\n" + "\n".join(f"  [{c}] {s!r}" for c, s in sorted(gone)))

@@ -184,6 +184,30 @@ def test_model_failure_keeps_the_window_usable(
     assert window.select_template("proofread-en")  # templates still work
 
 
+def test_model_error_reads_in_chinese_and_once(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow], qapp: QApplication,
+        tmp_path: Path) -> None:
+    from assistant.gguf import read_gguf
+    from assistant.gui.i18n import Translations
+
+    def missing(config: BackendConfig) -> Backend:
+        read_gguf(tmp_path / "qwen.gguf")
+        raise AssertionError("the file does not exist")
+
+    translations = Translations(qapp)
+    translations.apply("zh_CN")
+    try:
+        window = make_window(missing)
+        with qtbot.waitSignal(window.controller.model_failed, timeout=5000):
+            window.load_model()
+        text = window.banner.text()
+        assert "找不到模型文件" in text and str(tmp_path / "qwen.gguf") in text
+        assert text.count("选择其他模型") == 1, text  # the reason says it; the link does it
+        assert "Model file" not in text and "Settings" not in text
+    finally:
+        translations.apply("en")
+
+
 def test_closing_while_generating_stops_cleanly(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
     window, fake = ready(qtbot, make_window, "proofread-en", "text", "teh")

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from assistant.backend.config import LocalModel
 from assistant.backend.fake import FakeBackend
 from assistant.gui.quick_prompt import QuickPrompt
-from assistant.backend.config import LocalModel
 from assistant.gui.worker import ModelController
 from assistant.state import UiState
 from assistant.wiring import build_core
@@ -121,3 +121,86 @@ def test_choosing_another_template_while_a_form_is_shown(qtbot: QtBot, popup: Qu
     with qtbot.waitSignal(popup.controller.run_finished, timeout=5000):
         qtbot.keyClick(popup.search, Qt.Key.Key_Return)
     assert fake.calls[0][0][-1].content == "Proofread this text:\nTeh text."
+
+
+def listed(popup: QuickPrompt) -> list[str]:
+    """The template ids in the popup's list, top to bottom."""
+    return [str(item.data(Qt.ItemDataRole.UserRole)) for i in range(popup.matches.count())
+            if (item := popup.matches.item(i)) is not None]
+
+
+def test_empty_search_lists_every_template_chinese_ones_first(popup: QuickPrompt) -> None:
+    popup.language = "zh_CN"
+    popup.open_with("周一修复登录页 bug")
+    ids = listed(popup)
+    library = popup.core.library.templates
+    assert sorted(ids) == sorted(library)  # all of them, the list scrolls
+    chinese = {i for i, t in library.items() if t.language == "zh"}
+    assert set(ids[:len(chinese)]) == chinese
+    assert {"weekly-report-zh", "work-log-zh"} <= set(ids[:len(chinese)])
+    assert popup.matches.currentRow() == 0
+
+
+def test_recent_templates_come_first(popup: QuickPrompt) -> None:
+    popup.state.remember("work-log-en", {})
+    popup.state.remember("weekly-report-zh", {})
+    popup.language = "zh_CN"
+    popup.open_with("notes")
+    assert listed(popup)[:3] == ["weekly-report-zh", "work-log-en", "meeting-minutes-zh"]
+
+
+def test_pinyin_initials_pick_a_chinese_template(qtbot: QtBot, popup: QuickPrompt) -> None:
+    popup.open_with("本周完成订单导出")
+    qtbot.keyClicks(popup.search, "zb")
+    assert listed(popup)[0] == "weekly-report-zh"
+
+
+def test_nothing_matching_says_so(qtbot: QtBot, popup: QuickPrompt, fake: FakeBackend) -> None:
+    popup.open_with("some text")
+    qtbot.keyClicks(popup.search, "qqqzz")
+    assert popup.matches.count() == 1
+    line = popup.matches.item(0)
+    assert line is not None and "No template matches “qqqzz”" in line.text()
+    assert not line.flags() & Qt.ItemFlag.ItemIsSelectable
+    qtbot.keyClick(popup.search, Qt.Key.Key_Down)
+    qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    assert fake.calls == [] and not popup.main_button.isEnabled()
+    popup.search.clear()
+    qtbot.keyClicks(popup.search, "proofread-en")
+    assert listed(popup) == ["proofread-en"] and popup.main_button.isEnabled()
+
+
+def test_open_in_main_window_during_a_run_keeps_it_going(qtbot: QtBot, popup: QuickPrompt,
+                                                         fake: FakeBackend) -> None:
+    popup.open_with("draft text")
+    qtbot.keyClicks(popup.search, "proofread-en")
+    fake.hold()
+    fake.enqueue("Draft ", "text.")
+    qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(fake.started.is_set, timeout=5000)
+    assert popup.controller.busy and popup.main_button.isEnabled()
+    with qtbot.waitSignal(popup.open_in_main, timeout=5000) as opened:
+        popup.main_button.click()
+    assert opened.args[0] == "proofread-en" and opened.args[1]["text"] == "draft text"
+    # Closing the popup would stop the run: it stays, and the answer arrives in it.
+    assert popup.isVisible() and popup.controller.busy
+    assert "main window" in popup.status.text()
+    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000) as finished:
+        fake.release()
+    assert finished.args[0].finish_reason != "cancelled"
+    qtbot.waitUntil(lambda: popup.copy_button.isEnabled(), timeout=5000)
+    assert popup.output.markdown() == "Draft text."
+    with qtbot.waitSignal(popup.open_in_main, timeout=5000):
+        popup.main_button.click()  # after the run it opens and closes, as before
+    assert not popup.isVisible()
+
+
+def test_open_in_main_window_before_a_run(qtbot: QtBot, popup: QuickPrompt) -> None:
+    popup.open_with("minutes draft")
+    qtbot.keyClicks(popup.search, "meeting-minutes-en")
+    assert popup.main_button.isEnabled()
+    with qtbot.waitSignal(popup.open_in_main, timeout=5000) as opened:
+        popup.main_button.click()
+    template = popup.core.library.templates["meeting-minutes-en"]
+    assert opened.args[0] == template.id
+    assert opened.args[1][template.input_field] == "minutes draft"

@@ -20,6 +20,7 @@ from assistant.errors import InputError
 from assistant.gguf import read_gguf
 from assistant.gui.i18n import Translations
 from assistant.gui.settings_dialog import SettingsDialog, hotkey_problem
+from assistant.messages import Message
 from assistant.modelfiles import ModelFile, Origin, discover
 from assistant.settings import SPECS, Settings
 
@@ -93,7 +94,8 @@ def test_help_texts_are_the_settings_descriptions(make: Make) -> None:
 
 
 def test_broken_model_is_listed_disabled_with_its_error(make: Make, tmp_path: Path) -> None:
-    broken = ModelFile(tmp_path / "half.gguf", Origin.FOLDER, None, "half.gguf is truncated.")
+    broken = ModelFile(tmp_path / "half.gguf", Origin.FOLDER, None,
+                       Message.of("half.gguf is truncated."))
     dialog = make(models=[broken])
     assert dialog.model_box.itemText(1) == "half.gguf — cannot be used"
     assert dialog.model_box.itemData(1, Qt.ItemDataRole.ToolTipRole) == "half.gguf is truncated."

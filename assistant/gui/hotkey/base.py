@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from assistant.gui.hotkey.shortcut import HotkeyError, Shortcut, parse_shortcut, policy_problem
+from assistant.gui.hotkey.shortcut import HotkeyError, Shortcut, parse_shortcut, policy_message
 
 
 class HotkeyBackend(QObject):
@@ -64,7 +64,7 @@ class HotkeyBackend(QObject):
         """
         text = sequence.strip()
         shortcut = parse_shortcut(text) if text else None
-        if shortcut is not None and (problem := policy_problem(shortcut, text)) is not None:
+        if shortcut is not None and (problem := policy_message(shortcut, text)) is not None:
             raise HotkeyError(problem)
         old_text, old_shortcut = self._text, self._shortcut
         self._release_grab()

@@ -118,9 +118,8 @@ def key_code(shortcut: Shortcut, text: str) -> int:
     key = SHIFTED.get(shortcut.key, shortcut.key)
     code = KEY_CODES.get(key)
     if code is None:
-        raise HotkeyError(QCoreApplication.translate(
-            "Hotkey", "{shortcut}: a Mac keyboard has no {key} key. Pick a different shortcut "
-            "in Settings.").format(shortcut=text, key=shortcut.key))
+        raise HotkeyError("{shortcut}: a Mac keyboard has no {key} key. Pick a different "
+                          "shortcut in Settings.", shortcut=text, key=shortcut.key)
     return code
 
 
@@ -187,9 +186,8 @@ class MacHotkey(HotkeyBackend):
 
     @staticmethod
     def _refused(text: str, status: int) -> HotkeyError:
-        return HotkeyError(QCoreApplication.translate(
-            "Hotkey", "macOS refused the hotkey {shortcut} (error {code}). Pick a different "
-            "shortcut in Settings.").format(shortcut=text, code=status))
+        return HotkeyError("macOS refused the hotkey {shortcut} (error {code}). Pick a "
+                           "different shortcut in Settings.", shortcut=text, code=status)
 
     def _on_event(self, _call: int | None, event: int | None, _data: int | None) -> int:
         """The Carbon handler: ours if the event carries our hot key id."""

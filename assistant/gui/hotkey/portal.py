@@ -39,6 +39,8 @@ from jeepney.io.blocking import (  # type: ignore[import-untyped, unused-ignore]
 from jeepney.wrappers import unwrap_msg  # type: ignore[import-untyped, unused-ignore]
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
+from assistant import messages
+from assistant.gui.core_text import shown
 from assistant.gui.hotkey.base import HotkeyBackend
 from assistant.gui.hotkey.shortcut import HotkeyError, Shortcut, keysym_name
 
@@ -52,13 +54,18 @@ CHECK_TIMEOUT = 3.0
 _TRIGGER_MODIFIERS = {"Ctrl": "CTRL", "Alt": "ALT", "Shift": "SHIFT", "Meta": "LOGO"}
 
 
+# messages.Message: in this module, Message is jeepney's D-Bus message.
+NO_PORTAL = messages.Message.of(
+    "No global-shortcut service is available on this desktop. Bind a shortcut to "
+    "the command `assistant quick` in your desktop's keyboard settings (GNOME: Settings "
+    "\u2192 Keyboard \u2192 Custom Shortcuts; KDE: System Settings \u2192 Shortcuts "
+    "\u2192 Custom Shortcuts).")
+"""What to do where no desktop portal offers global shortcuts."""
+
+
 def no_portal_message() -> str:
-    """What to do where no desktop portal offers global shortcuts."""
-    return QCoreApplication.translate(
-        "Hotkey", "No global-shortcut service is available on this desktop. Bind a shortcut to "
-        "the command `assistant quick` in your desktop's keyboard settings (GNOME: Settings "
-        "\u2192 Keyboard \u2192 Custom Shortcuts; KDE: System Settings \u2192 Shortcuts "
-        "\u2192 Custom Shortcuts).")
+    """:data:`NO_PORTAL` in the UI language."""
+    return shown(NO_PORTAL)
 
 
 def preferred_trigger(shortcut: Shortcut) -> str:
@@ -137,12 +144,12 @@ class PortalHotkey(HotkeyBackend):
     def _grab(self, shortcut: Shortcut, text: str) -> None:
         address = session_bus_address(self._environ)
         if address is None:
-            raise HotkeyError(no_portal_message())
+            raise HotkeyError(NO_PORTAL)
         try:
             connection = open_dbus_connection(address)
         except (OSError, RuntimeError, ValueError) as exc:
             log.info("no session bus at %s: %s", address, exc)
-            raise HotkeyError(no_portal_message()) from exc
+            raise HotkeyError(NO_PORTAL) from exc
         try:
             version = unwrap_msg(connection.send_and_get_reply(
                 Properties(PORTAL).get("version"), timeout=CHECK_TIMEOUT))[0][1]
@@ -150,7 +157,7 @@ class PortalHotkey(HotkeyBackend):
         except Exception as exc:  # no portal, no interface, a timeout: all mean the same
             connection.close()
             log.info("no GlobalShortcuts portal: %s", exc)
-            raise HotkeyError(no_portal_message()) from exc
+            raise HotkeyError(NO_PORTAL) from exc
         self._generation += 1
         self._connection = connection
         self._thread = threading.Thread(

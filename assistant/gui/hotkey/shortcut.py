@@ -7,8 +7,10 @@ the settings dialog stores; a few common spellings ("Escape", "PageUp",
 "Control") and any letter case are accepted too, since the settings file can
 be edited by hand.
 
-Qt is used only to translate the error texts, so the table tests need no
-event loop.
+The error texts are :class:`~assistant.messages.Message` patterns, which
+the GUI translates where it shows them; only :func:`policy_problem`, for the
+settings dialog, translates (through Qt), so the table tests need no event
+loop.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ import difflib
 import re
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication
-
 from assistant.errors import AssistantError
+from assistant.gui.core_text import shown
+from assistant.messages import Message
 
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 """Qt's modifier names. On macOS Qt shows Cmd as "Ctrl" and Control as "Meta"."""
@@ -57,9 +59,8 @@ class HotkeyError(AssistantError):
     @classmethod
     def taken(cls, shortcut: str) -> HotkeyError:
         """Another program holds ``shortcut``: the same words on every platform."""
-        return cls(QCoreApplication.translate(
-            "Hotkey", "{shortcut} is already used by another program. Pick a "
-            "different shortcut in Settings.").format(shortcut=shortcut))
+        return cls("{shortcut} is already used by another program. Pick a "
+                   "different shortcut in Settings.", shortcut=shortcut)
 
 
 class Shortcut(NamedTuple):
@@ -81,14 +82,12 @@ def parse_shortcut(text: str) -> Shortcut:
     """
     stripped = text.strip()
     if not stripped:
-        raise HotkeyError(QCoreApplication.translate(
-            "Hotkey", "No shortcut was given. Press the keys in the hotkey field of Settings, "
-            "e.g. Ctrl+Alt+J."))
+        raise HotkeyError("No shortcut was given. Press the keys in the hotkey field of "
+                          "Settings, e.g. Ctrl+Alt+J.")
     # "Ctrl+Alt+J, Ctrl+K" is two presses; a lone trailing "," is the comma key.
     if re.search(r",\s*\S", stripped):
-        raise HotkeyError(QCoreApplication.translate(
-            "Hotkey", "{shortcut} is several key presses; a global hotkey must be one "
-            "combination, e.g. Ctrl+Alt+J.").format(shortcut=stripped))
+        raise HotkeyError("{shortcut} is several key presses; a global hotkey must be one "
+                          "combination, e.g. Ctrl+Alt+J.", shortcut=stripped)
     if stripped == "+" or re.search(r"\+\s*\+$", stripped):
         # The "+" key itself: "Ctrl++".
         key_name, names = "+", re.sub(r"\+\s*\+$", "", stripped)
@@ -97,13 +96,12 @@ def parse_shortcut(text: str) -> Shortcut:
         *parts, key_name = (part.strip() for part in stripped.split("+"))
     modifiers = frozenset(_modifier(name, stripped) for name in parts)
     if not key_name or key_name.lower() in _MODIFIER_ALIASES:
-        raise HotkeyError(QCoreApplication.translate(
-            "Hotkey", "{shortcut} has no key besides the modifiers: add one, e.g. "
-            "Ctrl+Alt+J.").format(shortcut=stripped))
+        raise HotkeyError("{shortcut} has no key besides the modifiers: add one, e.g. "
+                          "Ctrl+Alt+J.", shortcut=stripped)
     return Shortcut(modifiers, _key(key_name, stripped))
 
 
-def policy_problem(shortcut: Shortcut, text: str) -> str | None:
+def policy_message(shortcut: Shortcut, text: str) -> Message | None:
     """Why a well-formed ``shortcut`` should still not be the global hotkey, or None.
 
     The one rule for the settings dialog and for a hotkey read from the
@@ -111,25 +109,31 @@ def policy_problem(shortcut: Shortcut, text: str) -> str | None:
     dialog refuses.
     """
     if not shortcut.modifiers & {"Ctrl", "Alt", "Meta"}:
-        return QCoreApplication.translate(
-            "Hotkey", "{shortcut} needs Ctrl, Alt or Meta (the Windows key): without one, it "
-            "would take that key away from every other program.").format(shortcut=text)
+        return Message.of("{shortcut} needs Ctrl, Alt or Meta (the Windows key): without one, "
+                          "it would take that key away from every other program.",
+                          shortcut=text)
     if shortcut.modifiers == {"Ctrl"} and shortcut.key == "Space":
-        return QCoreApplication.translate(
-            "Hotkey", "Ctrl+Space switches the Chinese input method on many systems. Pick "
-            "another combination, e.g. Ctrl+Alt+J.")
+        return Message.of("Ctrl+Space switches the Chinese input method on many systems. Pick "
+                          "another combination, e.g. Ctrl+Alt+J.")
     return None
+
+
+def policy_problem(shortcut: Shortcut, text: str) -> str | None:
+    """:func:`policy_message` in the UI language, for the settings dialog; or None."""
+    problem = policy_message(shortcut, text)
+    return None if problem is None else shown(problem)
 
 
 def _modifier(name: str, text: str) -> str:
     found = _MODIFIER_ALIASES.get(name.lower())
     if found is None:
         close = difflib.get_close_matches(name, MODIFIERS, n=1, cutoff=0.5)
-        hint = QCoreApplication.translate("Hotkey", " Did you mean {name}?").format(
-            name=close[0]) if close else ""
-        raise HotkeyError(QCoreApplication.translate(
-            "Hotkey", "{shortcut}: \u201c{name}\u201d is not a modifier; use Ctrl, Alt, Shift "
-            "or Meta.").format(shortcut=text, name=name) + hint)
+        if close:
+            raise HotkeyError("{shortcut}: \u201c{name}\u201d is not a modifier; use Ctrl, "
+                              "Alt, Shift or Meta. Did you mean {close}?", shortcut=text,
+                              name=name, close=close[0])
+        raise HotkeyError("{shortcut}: \u201c{name}\u201d is not a modifier; use Ctrl, Alt, "
+                          "Shift or Meta.", shortcut=text, name=name)
     return found
 
 
@@ -141,10 +145,9 @@ def _key(name: str, text: str) -> str:
         return f"F{function.group(1)}"
     found = _KEY_ALIASES.get(name.lower())
     if found is None:
-        raise HotkeyError(QCoreApplication.translate(
-            "Hotkey", "{shortcut}: \u201c{name}\u201d is not a key a global hotkey can use. "
-            "Use a letter, a digit, F1 to F35 or a key such as Space, e.g. "
-            "Ctrl+Alt+J.").format(shortcut=text, name=name))
+        raise HotkeyError("{shortcut}: \u201c{name}\u201d is not a key a global hotkey can "
+                          "use. Use a letter, a digit, F1 to F35 or a key such as Space, e.g. "
+                          "Ctrl+Alt+J.", shortcut=text, name=name)
     return found
 
 

@@ -90,8 +90,7 @@ def load_user32() -> tuple[User32, Callable[[], int]]:
     ``use_last_error`` keeps GetLastError's value safe from Python's own calls.
     """
     if sys.platform != "win32":
-        raise HotkeyError(QCoreApplication.translate(
-            "Hotkey", "RegisterHotKey exists only on Windows."))
+        raise HotkeyError("RegisterHotKey exists only on Windows.")
     dll = ctypes.WinDLL("user32", use_last_error=True)
     dll.RegisterHotKey.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_uint, ctypes.c_uint]
     dll.RegisterHotKey.restype = ctypes.c_int
@@ -157,8 +156,7 @@ class WindowsHotkey(HotkeyBackend):
         if self._host is None:
             app = QCoreApplication.instance()
             if app is None:
-                raise HotkeyError(QCoreApplication.translate(
-                    "Hotkey", "The global hotkey needs the application to be running."))
+                raise HotkeyError("The global hotkey needs the application to be running.")
             self._host = app
         return self._host
 
@@ -169,9 +167,8 @@ class WindowsHotkey(HotkeyBackend):
             scanned = self._api().VkKeyScanW(shortcut.key)
             code = scanned & 0xFF if scanned != -1 else None
         if code is None:
-            raise HotkeyError(QCoreApplication.translate(
-                "Hotkey", "{shortcut}: the key {key} is not on this keyboard layout. Pick a "
-                "different shortcut in Settings.").format(shortcut=text, key=shortcut.key))
+            raise HotkeyError("{shortcut}: the key {key} is not on this keyboard layout. Pick a "
+                              "different shortcut in Settings.", shortcut=text, key=shortcut.key)
         return code
 
     def _grab(self, shortcut: Shortcut, text: str) -> None:
@@ -184,9 +181,8 @@ class WindowsHotkey(HotkeyBackend):
             error = self._last_error()
             if error == ERROR_HOTKEY_ALREADY_REGISTERED:
                 raise HotkeyError.taken(text)
-            raise HotkeyError(QCoreApplication.translate(
-                "Hotkey", "Windows refused the hotkey {shortcut} (error {code}). Pick a "
-                "different shortcut in Settings.").format(shortcut=text, code=error))
+            raise HotkeyError("Windows refused the hotkey {shortcut} (error {code}). Pick a "
+                              "different shortcut in Settings.", shortcut=text, code=error)
         host.installNativeEventFilter(self._filter)
 
     def _release(self) -> None:

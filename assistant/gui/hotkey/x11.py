@@ -25,6 +25,7 @@ from Xlib import XK, X  # type: ignore[import-untyped, unused-ignore]
 from Xlib import error as xerror  # type: ignore[import-untyped, unused-ignore]
 from Xlib.display import Display  # type: ignore[import-untyped, unused-ignore]
 
+from assistant.gui.core_text import shown
 from assistant.gui.hotkey.base import HotkeyBackend
 from assistant.gui.hotkey.shortcut import HotkeyError, Shortcut, keysym_name
 
@@ -77,10 +78,9 @@ class X11Hotkey(HotkeyBackend):
             try:
                 display = Display(self.display_name)
             except (xerror.DisplayError, OSError) as exc:
-                raise HotkeyError(QCoreApplication.translate(
-                    "Hotkey", "Cannot connect to the X server for the global hotkey ({error}). "
-                    "Bind the command `assistant quick` in your desktop's keyboard settings "
-                    "instead.").format(error=exc)) from exc
+                raise HotkeyError("Cannot connect to the X server for the global hotkey "
+                                  "({error}). Bind the command `assistant quick` in your "
+                                  "desktop's keyboard settings instead.", error=exc) from exc
             self._display = display
             self._notifier = QSocketNotifier(display.fileno(), QSocketNotifier.Type.Read, self)
             self._notifier.activated.connect(self._read_events)
@@ -90,9 +90,8 @@ class X11Hotkey(HotkeyBackend):
         display = self._connect()
         keycode = display.keysym_to_keycode(XK.string_to_keysym(keysym_name(shortcut.key)))
         if not keycode:
-            raise HotkeyError(QCoreApplication.translate(
-                "Hotkey", "{shortcut}: the key {key} is not on this keyboard layout. Pick a "
-                "different shortcut in Settings.").format(shortcut=text, key=shortcut.key))
+            raise HotkeyError("{shortcut}: the key {key} is not on this keyboard layout. Pick a "
+                              "different shortcut in Settings.", shortcut=text, key=shortcut.key)
         masks = _modifier_masks(display)
         mask = 0
         for name in shortcut.modifiers:
@@ -112,9 +111,8 @@ class X11Hotkey(HotkeyBackend):
             display.sync()
             if isinstance(problem, xerror.BadAccess):
                 raise HotkeyError.taken(text)
-            raise HotkeyError(QCoreApplication.translate(
-                "Hotkey", "The X server refused the hotkey {shortcut} ({error}). Pick a "
-                "different shortcut in Settings.").format(shortcut=text, error=problem))
+            raise HotkeyError("The X server refused the hotkey {shortcut} ({error}). Pick a "
+                              "different shortcut in Settings.", shortcut=text, error=problem)
         self._grabs, self._held = grabs, False
         # sync() may have read events into python-xlib's queue; the socket
         # notifier will not fire for those.
@@ -172,7 +170,7 @@ class X11Hotkey(HotkeyBackend):
         try:
             self._grab(self._shortcut, self._text)
         except HotkeyError as exc:
-            self._lost(str(exc))
+            self._lost(shown(exc))
 
 
 def _modifier_masks(display: Any) -> dict[str, int]:
