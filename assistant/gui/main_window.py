@@ -95,12 +95,8 @@ class MainWindow(QMainWindow):
         self.run_button = QPushButton()
         self.run_button.setObjectName("runButton")
         self.run_button.setDefault(True)
-        self.stop_button = QPushButton()
-        self.regenerate_button = QPushButton()
-        self.copy_button = QPushButton()
-        self.save_button = QPushButton()
-        self.example_button = QPushButton()
-        self.inspect_button = QPushButton()
+        (self.stop_button, self.regenerate_button, self.copy_button, self.save_button,
+         self.example_button, self.inspect_button) = (QPushButton() for _ in range(6))
         self.model_label = QLabel()
         self.stats_label = QLabel()
         self.models = ModelChooser(core, state, settings_flow, language, self)
@@ -487,11 +483,17 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    @Slot(str, object)
-    def open_with_values(self, template_id: str, values: dict[str, str]) -> None:
-        """Show ``template_id`` filled with ``values`` (from the quick prompt)."""
+    @Slot(str, object, object)
+    def open_with_values(self, template_id: str, values: dict[str, str],
+                         running: str | None = None) -> None:
+        """Show ``template_id`` filled with ``values`` (from the quick prompt); ``running``:
+        the answer so far of its run still going, which then moves here and streams on."""
         if self.select_template(template_id):
             for name, value in values.items():
                 if self._template is not None and self._template.field(name) is not None:
                     self.form.set_value(name, value)
+            if running is not None and (job := self.controller.hand_over(self)) is not None:
+                self.answers.start(job).text = running
+                self._show_answer(self.answers.of(template_id))
+                self._update_buttons()
         self.bring_forward()

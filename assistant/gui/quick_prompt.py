@@ -42,12 +42,13 @@ class QuickPrompt(QWidget):
     Signals:
         copied(str): the answer was put on the clipboard (Copy).
         replace_requested(str): the user chose Replace; the app pastes it back.
-        open_in_main(str, object): template id and field values, for the main window.
+        open_in_main(str, object, object): template id, field values and, while this
+            popup's run is going, its answer so far (else None), for the main window.
     """
 
     copied = Signal(str)
     replace_requested = Signal(str)
-    open_in_main = Signal(str, object)
+    open_in_main = Signal(str, object, object)
 
     def __init__(self, core: Core, state: UiState, controller: ModelController,
                  language: str = "en") -> None:
@@ -325,13 +326,13 @@ class QuickPrompt(QWidget):
 
     @Slot()
     def _open_in_main(self) -> None:
-        """Hand the template and the text to the main window.
+        """Hand the template and the text to the main window, and a running answer too.
 
         The template shown here (run, running or waiting for its form) goes,
-        else the one picked in the list. During a run the popup stays open and
-        the run goes on: closing would stop it (see :meth:`closeEvent`), and
-        the answer streams here, where Copy and Replace will take it. The main
-        window meanwhile shows the template with the text and the run going on.
+        else the one picked in the list. During a run the main window takes
+        the run over (its answer so far and the rest as it streams) and the
+        popup closes without stopping it. Where nothing takes it (no main
+        window), the popup stays open: closing would stop the run.
         """
         template = self._template or self._chosen()
         if template is None:
@@ -340,7 +341,8 @@ class QuickPrompt(QWidget):
             self.state.values(template.id)
         if template.input_field is not None:
             values[template.input_field] = self.text.toPlainText()
-        self.open_in_main.emit(template.id, values)
+        running = self.controller.busy and self.controller.last_owner is self
+        self.open_in_main.emit(template.id, values, self.output.markdown() if running else None)
         if self.controller.busy and self.controller.last_owner is self:
             self.status.setText(self.tr("Opened in the main window. The answer is still "
                                         "being written here; copy it when it is done."))

@@ -228,6 +228,16 @@ class ModelController(QObject):
         self._request_run.emit(job)
         return True
 
+    def hand_over(self, owner: object) -> Job | None:
+        """Make ``owner`` the owner of the run going on, which goes on; its job, or None.
+
+        The quick prompt's "Open in main window" moves a running answer to the
+        main window this way: from now on its chunks and result are the window's.
+        """
+        if self._job is not None:
+            self.last_owner = owner
+        return self._job
+
     def stop(self) -> None:
         """Stop the current run as soon as possible (no-op when idle)."""
         if self._job is not None:

@@ -18,7 +18,7 @@ from assistant.errors import ModelError
 from assistant.gui.i18n import Translations
 from assistant.gui.main_window import MainWindow
 from assistant.gui.settings_panel import SettingsFlow
-from assistant.gui.worker import ModelController
+from assistant.gui.worker import Job, ModelController
 from assistant.state import UiState
 from assistant.wiring import build_core
 
@@ -290,6 +290,49 @@ def test_hand_over_from_the_quick_prompt(qtbot: QtBot,
     window.open_with_values("revise-en", {"text": "Make this shorter please.", "bogus": "x"})
     assert window._template is not None and window._template.id == "revise-en"
     assert window.form.values()["text"] == "Make this shorter please."
+
+
+def test_a_quick_run_moves_to_the_main_window_and_streams_on(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    from assistant.gui.quick_prompt import QuickPrompt
+
+    window, fake = ready(qtbot, make_window, "revise-en", "text", "x")  # another template shown
+    popup = QuickPrompt(window.core, window.state, window.controller)
+    qtbot.addWidget(popup)
+    popup.open_in_main.connect(window.open_with_values)
+    popup.open_with("teh report is late")
+    qtbot.keyClicks(popup.search, "proofread-en")
+    fake.hold()
+    fake.enqueue("The report ", "is late.")
+    qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(fake.started.is_set, timeout=5000)
+    popup.main_button.click()
+    assert not popup.isVisible() and window.controller.busy  # closed, the run goes on
+    assert window._template is not None and window._template.id == "proofread-en"
+    assert window.stop_button.isEnabled()
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000) as finished:
+        fake.release()
+    assert finished.args[0].finish_reason != "cancelled"
+    qtbot.waitUntil(window.copy_button.isEnabled, timeout=5000)
+    assert window.output.markdown() == "The report is late."
+    assert popup.output.markdown() == ""  # nothing streamed into the closed popup
+
+
+def test_a_handed_over_run_keeps_the_answer_so_far(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    window, fake = ready(qtbot, make_window, "revise-en", "text", "x")
+    template = window.core.library.get("proofread-en")
+    fake.hold()
+    fake.enqueue("is late.")
+    job = Job(template, {"text": "teh report"}, True, window.core.params_for(template),
+              window._context(), owner="the quick prompt")
+    assert window.controller.run(job)
+    window.open_with_values("proofread-en", {"text": "teh report"}, "The report ")
+    assert window.controller.last_owner is window
+    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        fake.release()
+    qtbot.waitUntil(window.copy_button.isEnabled, timeout=5000)
+    assert window.output.markdown() == "The report is late."
 
 
 def test_save_a_good_answer_as_an_example(
