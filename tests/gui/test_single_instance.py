@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import queue
 import shutil
+import stat
 import signal
 import subprocess
 import sys
@@ -285,3 +286,12 @@ def test_simultaneous_launches_make_one_primary(spawn: Spawn) -> None:
     assert len(primaries) == 1, outputs
     assert primaries[0][1:] == ["request quick"] * 3
     assert sorted(outputs) == sorted(primaries + [["handed"]] * 3)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a named pipe's ACL, not a file mode")
+def test_only_this_user_can_connect(server: InstanceServer) -> None:
+    """The socket admits this user's processes only: no group or other access."""
+    path = socket_file(server.name)
+    assert stat.S_ISSOCK(path.stat().st_mode)
+    assert path.stat().st_mode & 0o077 == 0, oct(path.stat().st_mode)
+    assert path.stat().st_uid == os.getuid()
