@@ -26,7 +26,8 @@ from assistant.cli_support import (
     print_json,
     ui_language,
 )
-from assistant.errors import AssistantError, InputError, ModelError
+from assistant.errors import AssistantError, Cancelled, InputError, ModelError
+from assistant.paths import log_to_terminal, os_error_message, user_paths
 from assistant.wiring import Core, build_core, setup_logging
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
@@ -95,12 +96,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return launch("quick" if args.command == "quick" else "show")
     try:
         core = build_core()
-        setup_logging(core.paths.log_dir)
+        # build_core() drops what ensure() could not create; asking again is cheap.
+        for problem in core.paths.ensure():
+            print(f"warning: {problem}", file=sys.stderr)
+        try:
+            setup_logging(core.paths.log_dir)
+        except OSError as exc:  # a read-only log: the command does not need it
+            print(f"warning: {log_to_terminal(core.paths.log_dir, exc)}", file=sys.stderr)
         for problem in core.settings_problems:
             print(f"warning: {problem}", file=sys.stderr)
         handler = {"templates": cmd_templates, "render": cmd_render, "run": cmd_run,
                    "models": cmd_models, "paths": cmd_paths}[args.command]
         return handler(core, args)
+    except Cancelled:  # Ctrl+C while the model was loading
+        print("stopped.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -112,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a profile file or folder no module turned into a message
+        print(f"error: {os_error_message(user_paths(), exc)}", file=sys.stderr)
+        return EXIT_INPUT
 
 
 def cmd_templates(core: Core, args: argparse.Namespace) -> int:
@@ -136,6 +149,9 @@ def cmd_templates(core: Core, args: argparse.Namespace) -> int:
 
 def _values(core: Core, args: argparse.Namespace) -> tuple[Any, dict[str, str]]:
     template = core.library.get(args.template)
+    notice = core.library.notice(template.id)  # the user's own file is broken
+    if notice is not None:
+        print(f"note: {notice}", file=sys.stderr)
     values: dict[str, str] = {}
     for item in args.values:
         name, sep, value = item.partition("=")
@@ -148,10 +164,14 @@ def _values(core: Core, args: argparse.Namespace) -> tuple[Any, dict[str, str]]:
             raise InputError("Template {template_id!r} declares no input field; use "
                              "--set FIELD=VALUE instead of --input.", template_id=template.id)
         if args.input == "-":
-            text = textfile.decode_text(sys.stdin.buffer.read(), "standard input").text
+            name, read = "standard input", textfile.decode_text(sys.stdin.buffer.read(),
+                                                                "standard input")
         else:
-            text = textfile.read_text(Path(args.input), MAX_INPUT_BYTES).text
-        values[template.input_field] = text
+            name, read = args.input, textfile.read_text(Path(args.input), MAX_INPUT_BYTES)
+        note = read.note(name)
+        if note is not None:
+            print(f"note: {note}", file=sys.stderr)
+        values[template.input_field] = read.text
     return template, values
 
 

@@ -3,23 +3,30 @@
 Each :class:`Spec` carries the default, the allowed range and a description,
 so the settings dialog, the CLI and the docs all read the same declaration.
 A bad value in the file is reported (naming the file, line and key) and the
-default is used for that key only; nothing else in the file is lost.
+default is used for that key only; nothing else in the file is lost. Saving
+edits the user's file rather than rewriting it (see :func:`save_settings`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import logging
+import math
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant import tomlwrite
 from assistant.atomic import write_atomic
 from assistant.errors import InputError
 from assistant.messages import Message
+
+if TYPE_CHECKING:
+    from tomlkit import TOMLDocument
+
+log = logging.getLogger(__name__)
 
 UI_LANGUAGES = ("system", "zh_CN", "en")
 MODEL_SOURCES = ("local", "server")
@@ -116,6 +123,11 @@ def check(key: str, value: Any) -> Any:
                  str: Message.of("text in quotes")}
         raise InputError("{key} must be {kind}, not {value!r}.",
                          key=key, kind=kinds[spec.kind], value=value)
+    if isinstance(value, float) and not math.isfinite(value):
+        # TOML allows nan and inf, and no range test catches nan (every
+        # comparison with it is false): it would reach the sampler as is.
+        raise InputError("{key} must be {kind}, not {value!r}.",
+                         key=key, kind=Message.of("a finite number"), value=value)
     number: Any = value
     if spec.minimum is not None and number < spec.minimum or \
             spec.maximum is not None and number > spec.maximum:
@@ -134,11 +146,12 @@ def load_settings(path: Path) -> tuple[Settings, list[Message]]:
     """
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no config folder: the profile says why
         return Settings(), []
     except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         return Settings(), [Message.of("{path}: cannot read settings ({error}); using defaults.",
-                                       path=path, error=exc)]
+                                       path=path, error=reason)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -165,14 +178,118 @@ def load_settings(path: Path) -> tuple[Settings, list[Message]]:
     return Settings(**values), problems
 
 
+HEADER = ("Settings of the daily-work assistant. Edit freely; bad values are",
+          "reported at start-up and replaced by the default.")
+
+
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write ``settings`` atomically, with each key's description as a comment."""
-    lines = ["# Settings of the daily-work assistant. Edit freely; bad values are\n",
-             "# reported at start-up and replaced by the default.\n"]
-    for key, spec in SPECS.items():
-        lines.append(f"\n# {spec.description}\n")
-        lines.append(tomlwrite.table({key: getattr(settings, key)}))
-    write_atomic(path, "".join(lines))
+    """Write ``settings`` to ``path``, changing in the file only the values that differ.
+
+    The file is the user's as much as ours, so it is edited, not rewritten
+    (with tomlkit, which keeps a document's layout): comments, blank lines,
+    key order, how an untouched value is spelled, and keys this version does
+    not know (a newer version's, or a typo reported at start-up) all stay. A
+    value that differs from the file's is replaced in place, keeping its
+    line's comment; a setting the file lacks is added, with its description,
+    only if it is not the default (a missing key means the default). A new
+    file gets every setting with its description. Either way the file then
+    loads as ``settings``; a value :func:`check` refuses (``nan``) is still
+    written, as TOML can, and reported at the next start.
+
+    A file that is not valid TOML cannot be edited: it is kept as
+    ``settings.toml.bak`` and a new file written. Raises InputError naming
+    the file when it cannot be read or written; the old file is then as it
+    was, and no temporary file is left.
+    """
+    import tomlkit  # only saving needs it; start-up reads with tomllib
+
+    document = _document(path)
+    if document is None:
+        document = tomlkit.document()
+        for line in HEADER:
+            document.add(tomlkit.comment(line))
+        for key in SPECS:
+            _add(document, key, getattr(settings, key), described=True)
+    else:
+        _update(document, settings)
+    try:
+        write_atomic(path, tomlkit.dumps(document))
+    except IsADirectoryError:
+        raise _is_a_folder(path) from None
+    except OSError as exc:
+        raise InputError("{path}: cannot save the settings ({error}). Check that you may "
+                         "write to this file and its folder.",
+                         path=path, error=exc.strerror or exc) from None
+
+
+def _document(path: Path) -> TOMLDocument | None:
+    """The settings file as an editable document; None when there is none to edit."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except IsADirectoryError:
+        raise _is_a_folder(path) from None
+    except OSError as exc:  # not writing over what we could not read
+        raise InputError("{path}: cannot read the settings file to update it ({error}); "
+                         "nothing was saved. Check the file's permissions.",
+                         path=path, error=exc.strerror or exc) from None
+    try:
+        return tomlkit.parse(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, TOMLKitError, ValueError):
+        backup = path.with_name(path.name + ".bak")
+        try:
+            write_atomic(backup, data)
+        except OSError as exc:
+            raise InputError("{path}: the settings file is not valid TOML and cannot be kept "
+                             "as {backup} ({error}); nothing was saved.", path=path,
+                             backup=backup, error=exc.strerror or exc) from None
+        log.warning("%s is not valid TOML: kept as %s, writing a new one", path, backup)
+        return None
+
+
+def _update(document: TOMLDocument, settings: Settings) -> None:
+    """Set in ``document`` the values of ``settings`` that it does not already hold."""
+    from tomlkit.items import AoT, Table
+
+    defaults = Settings()
+    # A key added after a [table] would land inside it: tomlkit puts new keys
+    # before the first table, but a comment would stay at the end, so keys
+    # added to such a file go without their description.
+    tables = any(isinstance(item, (Table, AoT)) for _, item in document.body)
+    for key in SPECS:
+        new = getattr(settings, key)
+        if key in document:
+            if not _same(key, document[key], new):
+                document[key] = new  # tomlkit keeps the line's comment
+        elif new != getattr(defaults, key):
+            _add(document, key, new, described=not tables)
+
+
+def _add(document: TOMLDocument, key: str, value: Any, described: bool) -> None:
+    import tomlkit
+
+    if described:
+        document.add(tomlkit.nl())
+        document.add(tomlkit.comment(SPECS[key].description))
+    document.add(key, value)
+
+
+def _same(key: str, item: Any, new: Any) -> bool:
+    """True when the file's ``item`` already loads as ``new`` (``1`` for 1.0 does)."""
+    current = item.unwrap() if hasattr(item, "unwrap") else item
+    try:
+        return bool(check(key, current) == new)
+    except InputError:
+        return False
+
+
+def _is_a_folder(path: Path) -> InputError:
+    return InputError("{path}: cannot save the settings: this is a folder, not a file. Move "
+                      "the folder away or delete it, then save again.", path=path)
 
 
 def _line_of(text: str, key: str) -> int | None:

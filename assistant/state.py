@@ -4,6 +4,12 @@ Plain JSON in the profile, rewritten atomically. It is convenience data: a
 damaged file is reported (logged, and the message kept for the UI) and
 replaced with an empty state rather than blocking start-up; the damaged file
 is kept beside it as ``state.json.bad`` so nothing is lost.
+
+The values include the drafts of the main window's form, saved while the user
+types; those are written on a writer thread (:meth:`UiState.save_later`),
+because a long paste makes a file whose writing and syncing the GUI thread
+should not wait for. Every write carries a sequence number, so an older state
+never replaces a newer one, whichever thread writes it.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -48,6 +55,16 @@ class UiState:
         self._recent: list[str] = []
         self._favourites: list[str] = []
         self._dismissed: list[str] = []
+        self._changes = threading.Condition()
+        self._queued = 0
+        """Sequence number of the latest snapshot taken."""
+        self._pending: tuple[int, dict[str, Any]] | None = None
+        """The snapshot waiting for the writer thread."""
+        self._writing = False
+        self._written = 0
+        """Sequence number of the snapshot on disk (guarded by ``_write_lock``)."""
+        self._write_lock = threading.Lock()
+        self._writer: threading.Thread | None = None
         self._load()
 
     # -- reading -------------------------------------------------------------
@@ -83,11 +100,18 @@ class UiState:
         del self._recent[MAX_RECENT:]
         self.save()
 
-    def remember_values(self, template_id: str, values: Mapping[str, str]) -> None:
-        """Keep ``values`` for next time without marking the template as used."""
+    def remember_values(self, template_id: str, values: Mapping[str, str], *,
+                        later: bool = False) -> None:
+        """Keep ``values`` for next time without marking the template as used.
+
+        ``later`` writes the file on the writer thread (a draft while typing).
+        """
         if self._values.get(template_id) != dict(values):
             self._values[template_id] = dict(values)
-            self.save()
+            if later:
+                self.save_later()
+            else:
+                self.save()
 
     def set_favourite(self, template_id: str, favourite: bool) -> None:
         """Star or unstar ``template_id``."""
@@ -104,10 +128,60 @@ class UiState:
             self.save()
 
     def save(self) -> None:
-        """Write the state atomically."""
-        data = {"version": 1, "values": self._values, "recent": self._recent,
-                "favourites": self._favourites, "dismissed": self._dismissed}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+        """Write the state atomically, now; OSError says why it could not."""
+        self._write(*self._snapshot())
+
+    def save_later(self) -> None:
+        """Write the state atomically on the writer thread; :meth:`flush` waits for it.
+
+        A failed write is logged; the next save tries again.
+        """
+        snapshot = self._snapshot()
+        with self._changes:
+            self._pending = snapshot
+            if self._writer is None:
+                self._writer = threading.Thread(target=self._write_pending, name="ui-state",
+                                                daemon=True)
+                self._writer.start()
+            self._changes.notify_all()
+
+    def flush(self, timeout_s: float = 10.0) -> bool:
+        """Wait until what :meth:`save_later` queued is on disk; False on a timeout."""
+        with self._changes:
+            return self._changes.wait_for(lambda: self._pending is None and not self._writing,
+                                          timeout_s)
+
+    def _snapshot(self) -> tuple[int, dict[str, Any]]:
+        """The state as it is now, numbered; copied, so that it can be written elsewhere."""
+        with self._changes:
+            self._queued += 1
+            return self._queued, {
+                "version": 1, "values": {t: dict(v) for t, v in self._values.items()},
+                "recent": list(self._recent), "favourites": list(self._favourites),
+                "dismissed": list(self._dismissed)}
+
+    def _write(self, number: int, data: dict[str, Any]) -> None:
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        with self._write_lock:
+            if number > self._written:
+                write_atomic(self.path, text)
+                self._written = number
+
+    def _write_pending(self) -> None:
+        while True:
+            with self._changes:
+                self._changes.wait_for(lambda: self._pending is not None)
+                assert self._pending is not None
+                snapshot, self._pending = self._pending, None
+                self._writing = True
+            try:
+                self._write(*snapshot)
+            except OSError as exc:
+                log.warning("could not save the window state to %s: %s", self.path, exc)
+            finally:
+                with self._changes:
+                    self._writing = False
+                    self._changes.notify_all()
 
     def _load(self) -> None:
         try:

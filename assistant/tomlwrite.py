@@ -1,8 +1,10 @@
-"""Write the small TOML documents the app saves (settings, saved examples).
+"""Write the small TOML snippets the app appends or makes anew (saved examples, API keys).
 
-The standard library reads TOML but does not write it. What we write is flat:
-tables of strings, numbers and booleans, and arrays of such tables. That is
-a few lines of code, not worth a dependency.
+The standard library reads TOML but does not write it. What we write here is
+flat: tables of strings, numbers and booleans, and arrays of such tables. That
+is a few lines of code. The settings file is different: the user edits it by
+hand, so :func:`assistant.settings.save_settings` edits it in place with
+tomlkit to keep the user's comments and keys.
 """
 
 from __future__ import annotations

@@ -7,11 +7,19 @@ Nothing is created on disk until :meth:`UserPaths.ensure` is called.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 
-from assistant.paths import APP_NAME, HOME_ENV, UserPaths, user_paths
+from assistant.paths import (
+    APP_NAME,
+    HOME_ENV,
+    UserPaths,
+    log_to_terminal,
+    os_error_message,
+    user_paths,
+)
 
 
 def every_path(paths: UserPaths) -> dict[str, Path]:
@@ -107,3 +115,87 @@ def test_ensure_is_idempotent_and_keeps_files(home: Path) -> None:
     (paths.templates_dir / "mine.md").write_text("hello", encoding="utf-8")
     paths.ensure()
     assert (paths.templates_dir / "mine.md").read_text(encoding="utf-8") == "hello"
+
+
+def test_ensure_reports_no_problem_when_all_is_well(home: Path) -> None:
+    assert user_paths().ensure() == []
+
+
+def test_a_file_in_the_way_is_one_message_not_an_exception(tmp_path: Path) -> None:
+    blocker = tmp_path / "usb"
+    blocker.write_text("not a folder", encoding="utf-8")
+    paths = user_paths({HOME_ENV: str(blocker / "profile")})
+    problems = [str(problem) for problem in paths.ensure()]
+    assert problems == [(f"{blocker}: this is a file, but the assistant needs a folder here, "
+                         "so nothing can be saved in it. Move or rename the file, or set "
+                         "ASSISTANT_HOME to another folder.")]
+
+
+def test_a_read_only_home_is_one_message_naming_it(
+        home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a read-only parent folder does (simulated: the tests may run as root)."""
+    real_mkdir = Path.mkdir
+
+    def read_only(self: Path, mode: int = 0o777, parents: bool = False,
+                  exist_ok: bool = False) -> None:
+        if self == home:
+            raise PermissionError(13, "Permission denied", str(self))
+        real_mkdir(self, mode, parents, exist_ok)
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    problems = [str(problem) for problem in user_paths().ensure()]
+    assert problems == [(f"{home}: cannot create this folder (Permission denied), so "
+                         "nothing can be saved in it. Fix its permissions or set "
+                         "ASSISTANT_HOME to a folder you can write.")]
+    assert not home.exists()
+
+
+def test_only_the_folder_that_fails_is_reported(home: Path) -> None:
+    paths = user_paths()
+    paths.log_dir.parent.mkdir(parents=True)
+    paths.log_dir.write_text("a file", encoding="utf-8")
+    problems = paths.ensure()
+    assert [p.params["path"] for p in problems] == [str(paths.log_dir)]
+    assert paths.config_dir.is_dir() and paths.templates_dir.is_dir()
+
+
+def test_an_os_error_in_the_templates_folder_names_the_folder(home: Path) -> None:
+    paths = user_paths()
+    inner = paths.templates_dir / "weekly.examples.toml"
+    message = str(os_error_message(paths, PermissionError(13, "Permission denied", str(inner))))
+    assert message == (f"{paths.templates_dir}: cannot read your templates folder (Permission "
+                       f"denied: {inner}). Give yourself read and write access to it, or move "
+                       "it away to start with the built-in templates only.")
+
+
+def test_another_os_error_names_its_path(home: Path) -> None:
+    paths = user_paths()
+    error = PermissionError(13, "Permission denied", str(paths.history_db))
+    assert str(os_error_message(paths, error)) == (
+        f"{paths.history_db}: Permission denied. Check that you may read and write this file "
+        "or folder, or set ASSISTANT_HOME to a folder you can use.")
+    assert "Cannot use a file of the profile (disk on fire)" in str(
+        os_error_message(paths, OSError("disk on fire")))
+
+
+def test_an_unwritable_log_sends_warnings_to_stderr(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = logging.getLogger()
+    before = list(root.handlers)
+    log_file = home / "logs" / "assistant.log"
+    try:
+        message = log_to_terminal(home / "logs", IsADirectoryError(21, "Is a directory",
+                                                                    str(log_file)))
+        added = [h for h in root.handlers if h not in before]
+        assert len(added) == 1 and added[0].level == logging.WARNING
+        logging.getLogger("assistant.test").warning("still seen")
+        logging.getLogger("assistant.test").info("not on the terminal")
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                root.removeHandler(handler)
+    assert str(message) == (f"{log_file}: cannot write the log (Is a directory), so warnings go "
+                            "to the terminal only. Fix the permissions of the file and its "
+                            "folder (or delete the file) to get the log back.")
+    err = capsys.readouterr().err
+    assert "still seen" in err and "not on the terminal" not in err

@@ -169,6 +169,9 @@ def test_int_is_accepted_for_a_float_setting(config: Path) -> None:
         ("temperature", "false", "temperature must be a number"),
         ("temperature", "2.5", "temperature = 2.5 is out of range: use 0 to 2"),
         ("temperature", "-0.1", "out of range"),
+        ("temperature", "nan", "temperature must be a finite number, not nan"),
+        ("temperature", "inf", "temperature must be a finite number, not inf"),
+        ("temperature", "-inf", "temperature must be a finite number, not -inf"),
         ("max_tokens", "0", "max_tokens = 0 is out of range: use 1 to 32768"),
         ("max_tokens", "[1, 2]", "max_tokens must be a whole number"),
         ("model", "42", "model must be text in quotes, not 42"),
@@ -286,6 +289,7 @@ def test_replace_returns_a_validated_copy() -> None:
         ({"max_tokens": True}, "max_tokens must be a whole number"),
         ({"temperature": 3.0}, "temperature = 3.0 is out of range"),
         ({"temperature": None}, "temperature must be a number"),
+        ({"temperature": float("nan")}, "temperature must be a finite number, not nan"),
         ({"ui_language": "de"}, "choose one of system, zh_CN, en"),
         ({"model": Path("/x.gguf")}, "model must be text"),
         ({"max_token": 5}, "unknown setting 'max_token'. Did you mean 'max_tokens'?"),
@@ -300,3 +304,154 @@ def test_replace_rejects_bad_values(changes: dict[str, Any], fragment: str) -> N
 
 def test_replace_stores_the_normalised_value() -> None:
     assert isinstance(Settings().replace(temperature=1).temperature, float)
+
+
+HAND_WRITTEN = """\
+# My settings -- keep these comments!
+
+n_ctx = 2048   # bigger for long reports
+temperature = 0.70
+model = 'C:\\Models\\qwen.gguf'
+colour = "red"  # a key this version does not know
+
+[plugins]
+spell = true
+"""
+"""A file a user wrote: comments, odd spellings, an unknown key and a table."""
+
+
+def test_save_changes_only_the_values_that_changed(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text(HAND_WRITTEN, encoding="utf-8")
+    settings, _problems = load_settings(config)
+    save_settings(config, settings.replace(n_ctx=8192))
+    assert config.read_text(encoding="utf-8") == HAND_WRITTEN.replace(
+        "n_ctx = 2048   #", "n_ctx = 8192   #")
+
+
+def test_save_without_changes_leaves_the_file_as_it_was(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text(HAND_WRITTEN, encoding="utf-8")
+    save_settings(config, load_settings(config)[0])
+    assert config.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+def test_a_setting_missing_from_the_file_is_added_only_if_not_the_default(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text("# mine\nn_ctx = 2048\n", encoding="utf-8")
+    save_settings(config, Settings(n_ctx=2048, max_tokens=99))
+    text = config.read_text(encoding="utf-8")
+    assert text.startswith("# mine\nn_ctx = 2048\n")
+    assert f"# {SPECS['max_tokens'].description}\nmax_tokens = 99\n" in text
+    assert "hotkey" not in text  # still the default: a missing key means just that
+    assert load_settings(config) == (Settings(n_ctx=2048, max_tokens=99), [])
+
+
+def test_a_key_added_to_a_file_with_a_table_stays_outside_the_table(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text(HAND_WRITTEN, encoding="utf-8")
+    settings = load_settings(config)[0].replace(hotkey="Ctrl+Alt+K")
+    save_settings(config, settings)
+    loaded, problems = _load(config)
+    assert loaded == settings
+    assert [p for p in problems if "plugins" not in p and "colour" not in p] == []
+    text = config.read_text(encoding="utf-8")
+    assert text.index("hotkey") < text.index("[plugins]")
+    assert text.endswith("[plugins]\nspell = true\n")
+
+
+def test_a_bad_value_in_the_file_is_replaced_by_the_one_in_use(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text('# x\nn_ctx = "big"  # oops\nmax_tokens = 5\n', encoding="utf-8")
+    settings, _problems = load_settings(config)
+    save_settings(config, settings)
+    assert config.read_text(encoding="utf-8") == "# x\nn_ctx = 4096  # oops\nmax_tokens = 5\n"
+
+
+def test_saving_through_a_symlink_keeps_the_link_and_the_comments(
+        config: Path, tmp_path: Path) -> None:
+    target = tmp_path / "dotfiles" / "assistant.toml"
+    target.parent.mkdir()
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    config.parent.mkdir(parents=True)
+    config.symlink_to(target)
+    save_settings(config, load_settings(config)[0].replace(max_tokens=99))
+    assert config.is_symlink()
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# My settings -- keep these comments!\n")
+    assert "max_tokens = 99" in text
+    assert sorted(p.name for p in target.parent.iterdir()) == ["assistant.toml"]
+
+
+def test_a_folder_named_settings_toml_is_a_clear_error_and_leaves_nothing(config: Path) -> None:
+    config.mkdir(parents=True)
+    with pytest.raises(InputError) as info:
+        save_settings(config, Settings(n_ctx=8192))
+    assert str(info.value) == (f"{config}: cannot save the settings: this is a folder, not a "
+                               "file. Move the folder away or delete it, then save again.")
+    assert list(config.parent.iterdir()) == [config]
+    assert list(config.iterdir()) == []
+
+
+def test_a_read_only_folder_is_a_clear_error_and_keeps_the_old_file(
+        config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    save_settings(config, Settings(n_ctx=2048))
+    before = config.read_bytes()
+
+    def read_only(*_args: object, **_kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied", str(config.parent))
+
+    monkeypatch.setattr("tempfile.mkstemp", read_only)  # what a read-only folder does
+    with pytest.raises(InputError) as info:
+        save_settings(config, Settings(n_ctx=8192))
+    assert str(info.value) == (f"{config}: cannot save the settings (Permission denied). Check "
+                               "that you may write to this file and its folder.")
+    assert config.read_bytes() == before
+    assert list(config.parent.iterdir()) == [config]
+
+
+def test_an_unreadable_file_is_not_overwritten(
+        config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    save_settings(config, Settings(n_ctx=2048))
+    before = config.read_bytes()
+
+    def unreadable(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    with pytest.raises(InputError, match="cannot read the settings file to update it"):
+        save_settings(config, Settings(n_ctx=8192))
+    monkeypatch.undo()
+    assert config.read_bytes() == before
+
+
+def test_an_invalid_file_is_kept_as_a_backup(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_text("# precious notes\nn_ctx = = 1\n", encoding="utf-8")
+    save_settings(config, Settings(n_ctx=8192))
+    backup = config.with_name("settings.toml.bak")
+    assert backup.read_text(encoding="utf-8") == "# precious notes\nn_ctx = = 1\n"
+    assert load_settings(config) == (Settings(n_ctx=8192), [])
+
+
+@pytest.mark.parametrize("number", [float("nan"), float("inf"), float("-inf")])
+def test_saving_a_non_finite_number_never_raises_and_loads_as_the_default(
+        config: Path, number: float) -> None:
+    save_settings(config, Settings(temperature=number))  # bypassing replace()'s check
+    settings, problems = _load(config)
+    assert settings == Settings()
+    assert len(problems) == 1
+    assert "temperature must be a finite number" in problems[0]
+    assert problems[0].endswith("Using the default (0.7).")
+
+
+@pytest.mark.parametrize("text", [
+    "", "'", '"', "'''", "\\", "C:\\Users\\张三\\模型 \"q\".gguf", "tab\there", "del\x7f",
+    "bell\x07", "emoji 😀", "\u2028 line separator", "trailing \\",
+])
+def test_tricky_strings_round_trip(config: Path, text: str) -> None:
+    settings = Settings(model=text, server_model=text)
+    save_settings(config, settings)
+    assert load_settings(config) == (settings, [])
+    save_settings(config, Settings(model=text))  # and when they change again
+    assert load_settings(config) == (Settings(model=text), [])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.state import MAX_RECENT, UiState
 
 
@@ -56,3 +58,67 @@ def test_lasting_values_leave_out_dates_and_the_named_field() -> None:
                                                 "attendees": "Ann"}
     assert lasting_values(template, values, leave_out="transcript") == {"topic": "Sync",
                                                                         "attendees": "Ann"}
+
+
+def test_a_draft_is_written_later_on_another_thread(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import assistant.state
+
+    writers: list[threading.Thread] = []
+    write = assistant.state.write_atomic
+    monkeypatch.setattr(assistant.state, "write_atomic",
+                        lambda path, data, mode=None: (writers.append(threading.current_thread()),
+                                                       write(path, data, mode)))
+    state = UiState(tmp_path / "state.json")
+    state.remember_values("proofread-en", {"text": "draft"}, later=True)
+    assert state.flush()
+    assert writers and threading.main_thread() not in writers
+    assert UiState(tmp_path / "state.json").values("proofread-en") == {"text": "draft"}
+
+
+def test_an_older_state_never_replaces_a_newer_one(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import assistant.state
+
+    path = tmp_path / "state.json"
+    state = UiState(path)
+    entered, go_on = threading.Event(), threading.Event()
+    write = assistant.state.write_atomic
+
+    def slow_on_the_writer(target: Path, data: str, mode: int | None = None) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            entered.set()
+            go_on.wait(10)
+        write(target, data, mode)
+
+    monkeypatch.setattr(assistant.state, "write_atomic", slow_on_the_writer)
+    state.remember_values("proofread-en", {"text": "old draft"}, later=True)
+    assert entered.wait(10)  # the writer holds the old state...
+    state.remember_values("proofread-en", {"text": "newer"}, later=True)
+    # ...while a newer one is queued and a newest is saved at once (it waits for the writer).
+    at_once = threading.Thread(target=state.set_favourite, args=("proofread-en", True))
+    at_once.start()
+    go_on.set()
+    at_once.join(10)
+    assert state.flush()
+    again = UiState(path)
+    assert again.values("proofread-en") == {"text": "newer"} and again.favourites == ["proofread-en"]
+
+
+def test_a_draft_that_cannot_be_written_is_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.state
+
+    def full(_path: Path, _data: str, _mode: int | None = None) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(assistant.state, "write_atomic", full)
+    state = UiState(tmp_path / "state.json")
+    state.remember_values("proofread-en", {"text": "draft"}, later=True)
+    assert state.flush()
+    assert "could not save the window state" in caplog.text and "No space" in caplog.text
+    assert state.values("proofread-en") == {"text": "draft"}  # kept for the next try

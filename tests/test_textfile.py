@@ -58,8 +58,8 @@ def test_bom_is_not_part_of_the_text() -> None:
     [
         (b"PK\x03\x04\x00\x00binary zip", "NUL"),
         (b"text then \x00 a NUL", "NUL"),
-        (b"\x80\x80\xff\xff" * 16, "neither UTF-8 nor GBK"),
-        (b"\xff" * 10, "neither UTF-8 nor GBK"),
+        (b"\x80\x80\xff\xff" * 16, "it is not UTF-8, and it reads neither as Chinese"),
+        (b"\xff" * 10, "it is not UTF-8, and it reads neither as Chinese"),
         (codecs.BOM_UTF8 + b"ok \xff\xfe\xfd", "byte-order mark"),
         (codecs.BOM_UTF16_LE + b"a", "byte-order mark"),
     ],
@@ -166,3 +166,92 @@ def test_read_text_undecodable_names_the_path(folder: Path) -> None:
         read_text(path)
     assert str(info.value).startswith(f"{path}: ")
     assert "Re-save it as UTF-8" in str(info.value)
+
+
+GERMAN = "Grüße an Müller, schöne Größe.\r\nÖl für Äpfel"
+FRENCH = "Ça a été créée à Noël, où l'on mange des bûches."
+CHINESE_LONG = ("会议纪要\r\n一、议题：讨论第三季度的销售计划，以及新产品的发布时间。\r\n"
+                "二、结论：由张三负责，下周五之前提交方案。\r\n") * 20
+ELF_HEADER = b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x02\x00\x3e\x00\x01\x00\x00\x00"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        pytest.param("Grüße ✓".encode(), "Grüße ✓", "utf-8", id="utf-8"),
+        pytest.param(codecs.BOM_UTF8 + "Grüße".encode(), "Grüße", "utf-8-sig", id="utf-8 BOM"),
+        pytest.param("周报".encode("gb18030"), "周报", "gb18030", id="gb18030 short"),
+        pytest.param("第1章".encode("gb18030"), "第1章", "gb18030", id="gb18030 with a digit"),
+        pytest.param("A股".encode("gb18030"), "A股", "gb18030", id="gb18030 after a letter"),
+        pytest.param(CHINESE_LONG.encode("gb18030"), CHINESE_LONG.replace("\r\n", "\n"),
+                     "gb18030", id="gb18030 long"),
+        pytest.param("“你好”，《红楼梦》￥100".encode("gbk"), "“你好”，《红楼梦》￥100", "gb18030",
+                     id="gbk punctuation"),
+        pytest.param(GERMAN.encode("latin-1"), GERMAN.replace("\r\n", "\n"), "cp1252",
+                     id="latin-1 german"),
+        pytest.param("Grüße an Müller".encode("latin-1"), "Grüße an Müller", "cp1252",
+                     id="latin-1 Müller, not M黮ler"),
+        pytest.param(FRENCH.encode("latin-1"), FRENCH, "cp1252", id="latin-1 french"),
+        pytest.param("ça va".encode("latin-1"), "ça va", "cp1252", id="latin-1 ça, not 鏰"),
+        pytest.param("créée".encode("latin-1"), "créée", "cp1252", id="latin-1 créée, not cr殚e"),
+        pytest.param("Émile".encode("latin-1"), "Émile", "cp1252", id="latin-1 Émile"),
+        pytest.param("“Quoted” – ‘single’ … 5 €".encode("cp1252"),
+                     "“Quoted” – ‘single’ … 5 €", "cp1252", id="cp1252 curly quotes"),
+        pytest.param("Hello, world!\r\nSecond line".encode("utf-16-le"),
+                     "Hello, world!\nSecond line", "utf-16-le", id="utf-16-le no BOM"),
+        pytest.param("Hello, 世界!\nSecond".encode("utf-16-be"), "Hello, 世界!\nSecond",
+                     "utf-16-be", id="utf-16-be no BOM"),
+        pytest.param("周报：本周完成 3 项\r\n".encode("utf-16-le"), "周报：本周完成 3 项\n",
+                     "utf-16-le", id="utf-16-le chinese with spaces"),
+    ],
+)
+def test_the_encoding_is_recognised(data: bytes, text: str, encoding: str) -> None:
+    assert decode_text(data, NAME) == TextFile(text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary",
+                     id="png"),
+        pytest.param(ELF_HEADER, "binary", id="elf"),
+        pytest.param("Hello".encode("utf-16-le")[:-1], "binary", id="utf-16 cut in half"),
+        pytest.param(b"A\x00\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00", "binary",
+                     id="utf-16 pattern of control codes"),
+        pytest.param("こんにちは、世界".encode("shift_jis"), "it is not UTF-8", id="shift-jis"),
+        pytest.param("今日はいい天気ですね。会議は午後三時からです。".encode("shift_jis"),
+                     "it is not UTF-8", id="shift-jis long"),
+        pytest.param("ÀÉÎÕÜ".encode("latin-1"), "Re-save it as UTF-8", id="no plausible reading"),
+    ],
+)
+def test_unsure_or_binary_is_refused(data: bytes, fragment: str) -> None:
+    with pytest.raises(InputError) as info:
+        decode_text(data, NAME)
+    assert str(info.value).startswith(f"{NAME}: ")
+    assert fragment in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "noted"),
+    [
+        ("Grüße".encode("latin-1"), True),
+        ("Hi there".encode("utf-16-le"), True),
+        ("周报".encode("gbk"), False),  # what Chinese Windows editors write: expected
+        ("周报".encode(), False),
+        ("周报".encode("utf-16"), False),  # the BOM says so
+    ],
+)
+def test_a_surprising_guess_comes_with_a_note(data: bytes, noted: bool) -> None:
+    decoded = decode_text(data, NAME)
+    note = decoded.note(NAME)
+    assert (note is not None) == noted
+    if note is not None:
+        assert str(note) == (f"{NAME}: not UTF-8; read as {decoded.encoding}. If the text "
+                             "looks wrong, re-save the file as UTF-8.")
+
+
+def test_a_latin1_file_is_read_as_western_text(folder: Path) -> None:
+    path = folder / "brief.txt"
+    path.write_bytes("Sehr geehrter Herr Müller,\r\nvielen Dank für Ihre Grüße.".encode("latin-1"))
+    assert read_text(path) == TextFile(
+        "Sehr geehrter Herr Müller,\nvielen Dank für Ihre Grüße.", "cp1252")

@@ -13,7 +13,10 @@ It hides ``Llama.create_completion``'s union return type behind
   KV cache between runs, and :meth:`LlamaBackend.warm` fills it ahead of time;
   its state is kept in a :class:`~assistant.backend.prefix_store.PrefixStore`
   (RAM and disk), so switching templates, or a new ``assistant run`` process,
-  restores it in milliseconds instead of reading it again.
+  restores it in milliseconds instead of reading it again;
+* Ctrl+C while a model loads or a prompt is read on the main thread (the
+  CLI) stops llama.cpp promptly instead of being lost inside a ctypes
+  callback (see :mod:`assistant.backend.interrupt`).
 """
 
 from __future__ import annotations
@@ -24,8 +27,7 @@ import io
 import logging
 import threading
 import time
-from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +43,10 @@ from assistant.backend import (
     Stats,
     TextStream,
 )
+from assistant.backend.interrupt import Interrupts
+from assistant.backend.llama_log import LlamaLog
 from assistant.backend.prefix_store import ModelIdentity, PrefixStore
-from assistant.errors import InputError, ModelError
+from assistant.errors import Cancelled, InputError, ModelError
 from assistant.gguf import GGUFError, GGUFInfo, read_gguf
 from assistant.prompt import Message
 
@@ -58,43 +62,10 @@ CHATML_FALLBACK = (
 _SENTINEL = "\u2063ASSISTANT-INPUT\u2063"
 """Stands in for the user's input to find where the fixed prompt prefix ends."""
 
-# llama.cpp log levels, from enum ggml_log_level in the vendored ggml.h:
-# NONE=0, DEBUG=1, INFO=2, WARN=3, ERROR=4, CONT=5 (continue the previous
-# line). The comment in llama-cpp-python's own _logger.py lists an older
-# order (INFO=1, WARN=2, ERROR=3); do not copy it. INFO is the chatty
-# model-loading report: keep it at DEBUG so the app log stays readable.
-_LEVELS = {0: logging.DEBUG, 1: logging.DEBUG, 2: logging.DEBUG, 3: logging.WARNING,
-           4: logging.ERROR}
-_CONTINUE = 5
-
-
-class _LlamaLog:
-    """Receives llama.cpp's log lines on whatever thread writes them."""
-
-    def __init__(self) -> None:
-        self.recent: deque[str] = deque(maxlen=12)
-        """Recent warnings and errors, quoted when a model fails to load."""
-        self._pending = ""
-        self._level = logging.DEBUG
-        self._lock = threading.Lock()
-        self.callback = llama_cpp.llama_log_callback(self._on_log)
-
-    def _on_log(self, level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
-        with self._lock:
-            if level != _CONTINUE:
-                self._level = _LEVELS.get(level, logging.DEBUG)
-            self._pending += text.decode("utf-8", errors="replace")
-            *lines, self._pending = self._pending.split("\n")
-            for line in lines:
-                if not line.strip():
-                    continue
-                if self._level >= logging.WARNING:
-                    self.recent.append(line.strip())
-                log.log(self._level, "%s", line)
-
-
-_LOG = _LlamaLog()
-llama_cpp.llama_log_set(_LOG.callback, ctypes.c_void_p(0))
+_LOG = LlamaLog()
+# Kept referenced: llama.cpp holds only the raw function pointer.
+_LOG_CALLBACK = llama_cpp.llama_log_callback(_LOG._on_log)
+llama_cpp.llama_log_set(_LOG_CALLBACK, ctypes.c_void_p(0))
 
 
 def physical_cores() -> int:
@@ -190,14 +161,18 @@ class LlamaBackend:
         first: float | None = None
         completion: Iterator[Any] | None = None
         self._cancel = cancel
+        guard = Interrupts(cancel)
+        # The counters of this run only, even when it stops before the reset below.
+        llama_cpp.llama_perf_context_reset(llama.ctx)
         try:
-            cached = _reusable_prefix(list(llama.input_ids[: llama.n_tokens]), tokens)
-            if prefix and tokens[: len(prefix)] == prefix and \
-                    self._ensure_prefix(prefix) != "computed":
+            with guard:
                 cached = _reusable_prefix(list(llama.input_ids[: llama.n_tokens]), tokens)
-            stats.cached_tokens = cached
-            if progress is not None:
-                self._read(tokens, progress)
+                if prefix and tokens[: len(prefix)] == prefix and \
+                        self._ensure_prefix(prefix) != "computed":
+                    cached = _reusable_prefix(list(llama.input_ids[: llama.n_tokens]), tokens)
+                stats.cached_tokens = cached
+                if progress is not None:
+                    self._read(tokens, progress)
             llama_cpp.llama_perf_context_reset(llama.ctx)
             completion = llama.create_completion(  # type: ignore[assignment]
                 prompt=tokens,
@@ -211,7 +186,7 @@ class LlamaBackend:
                 stream=True,
             )
             assert completion is not None
-            for chunk in completion:
+            for chunk in guard.each(completion):
                 choice = chunk["choices"][0]
                 if choice.get("finish_reason"):
                     stats.finish_reason = choice["finish_reason"]
@@ -233,21 +208,26 @@ class LlamaBackend:
             self._cancel = None
             if completion is not None:
                 completion.close()  # type: ignore[attr-defined]
-            self._record(stats, start)
+            self._record(stats, start, len(tokens))
             self._lock.release()
 
-    def _record(self, stats: Stats, start: float) -> None:
-        perf = llama_cpp.llama_perf_context(self._model().ctx)
+    def _record(self, stats: Stats, start: float, prompt: int) -> None:
+        llama = self._model()
+        perf = llama_cpp.llama_perf_context(llama.ctx)
         stats.total_s = time.perf_counter() - start
         if not stats.finish_reason:
             stats.finish_reason = "stop"
-        # n_eval counts single-token decodes: every generated token is decoded
-        # except the last one when the run ends on the length limit or a stop.
-        generated = int(perf.n_eval)
+        # Every generated token is evaluated in turn, and so counted in the
+        # context after the prompt, except the last one when the run ends on
+        # the length limit or is stopped after it. (llama.cpp's n_eval counts
+        # single-token decodes: a prompt that was all cached but its last
+        # token adds one, and a run stopped while reading the prompt must say
+        # 0 generated, not that.)
+        generated = max(0, llama.n_tokens - prompt)
         if stats.ttft_s is not None and stats.finish_reason != "stop":
             generated += 1
         stats.completion_tokens = generated
-        stats.decode_s = float(perf.t_eval_ms) / 1000.0
+        stats.decode_s = float(perf.t_eval_ms) / 1000.0 if generated else 0.0
 
     def _read(self, tokens: list[int], progress: ReadProgress) -> None:
         """Evaluate a long prompt batch by batch here, reporting after each batch.
@@ -442,22 +422,61 @@ def load_backend(path: Path, n_ctx: int = 4096, n_threads: int = 0,
 _KV_TYPES = {"f16": 1, "q8_0": 8}  # ggml_type numbers: GGML_TYPE_F16, GGML_TYPE_Q8_0
 
 
+class _Llama(llama_cpp.Llama):
+    """A ``Llama`` whose loading stops as soon as ``keep_loading()`` says False.
+
+    llama.cpp asks its load progress callback whether to go on; llama-cpp-python
+    has no parameter for it, so it is put into the model parameters when
+    ``Llama.__init__`` assigns them.
+    """
+
+    def __init__(self, *, keep_loading: Callable[[], bool], **kwargs: Any) -> None:
+        # Kept on the object: llama.cpp holds only the raw function pointer.
+        self._progress = llama_cpp.llama_progress_callback(lambda _done, _data: keep_loading())
+        super().__init__(**kwargs)
+
+    @property
+    def model_params(self) -> Any:
+        return self.__dict__["_model_params"]
+
+    @model_params.setter
+    def model_params(self, params: Any) -> None:
+        params.progress_callback = self._progress
+        self.__dict__["_model_params"] = params
+
+
 def _load(path: Path, n_ctx: int, threads: int, n_gpu_layers: int,
           kv_cache: str = "f16") -> llama_cpp.Llama:
+    """Load the model; Ctrl+C on the main thread stops it (Cancelled, or KeyboardInterrupt)."""
     _LOG.recent.clear()
     chatter = io.StringIO()
+    log.info("loading %s (context %d, %d threads, %d GPU layers)", path.name, n_ctx, threads,
+             n_gpu_layers)
+    with Interrupts() as guard:
+        llama = _load_llama(path, n_ctx, threads, n_gpu_layers, kv_cache, chatter, guard)
+        if guard.interrupted:  # it came too late to stop the load itself
+            llama.close()
+            raise Cancelled()
+    return llama
+
+
+def _load_llama(path: Path, n_ctx: int, threads: int, n_gpu_layers: int, kv_cache: str,
+                chatter: io.StringIO, guard: Interrupts) -> llama_cpp.Llama:
     try:
         # verbose=False would redirect the process's stdout/stderr file
         # descriptors during loading (hiding other threads' output too); with
         # our log callback installed, verbose=True only prints a few Python
         # lines, which are captured here and logged.
         with contextlib.redirect_stderr(chatter):
-            llama = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads,
-                                    n_threads_batch=threads, n_gpu_layers=n_gpu_layers,
-                                    type_k=_KV_TYPES[kv_cache], type_v=_KV_TYPES[kv_cache],
-                                    # llama.cpp stores a quantised V cache only with it.
-                                    flash_attn=kv_cache != "f16", verbose=True)
+            llama = _Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads,
+                           n_threads_batch=threads, n_gpu_layers=n_gpu_layers,
+                           type_k=_KV_TYPES[kv_cache], type_v=_KV_TYPES[kv_cache],
+                           # llama.cpp stores a quantised V cache only with it.
+                           flash_attn=kv_cache != "f16", verbose=True,
+                           keep_loading=lambda: not guard.interrupted)
     except (ValueError, RuntimeError, OSError) as exc:
+        if guard.interrupted:
+            raise Cancelled() from None
         detail = ("; ".join(_LOG.recent) or str(exc)).rstrip(".")
         if kv_cache != "f16":
             raise ModelError("{path}: llama.cpp could not load this model: {detail}. The 8-bit "

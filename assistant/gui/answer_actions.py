@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from assistant.atomic import write_atomic
 from assistant.backend import Backend, TokenCounting
-from assistant.budget import counter_for, is_estimate, plan_prompt, sections
-from assistant.errors import AssistantError
+from assistant.budget import Plan, Section, counter_for, is_estimate, plan_prompt, sections
 from assistant.gui.core_text import shown
 from assistant.templating.library import save_example
 from assistant.templating.model import Template
@@ -27,6 +27,7 @@ from assistant.templating.render import RenderContext
 
 if TYPE_CHECKING:
     from assistant.gui.inspector import PromptInspector
+    from assistant.gui.worker import ModelController
 
 
 def save_markdown(parent: QWidget, title: str, text: str) -> str | None:
@@ -74,10 +75,20 @@ def inspector_of(window: QWidget) -> PromptInspector:
     return found if found is not None else PromptInspector(window)
 
 
-def inspect_prompt(inspector: PromptInspector, backend: Backend, template: Template,
-                   values: Mapping[str, str], use_examples: bool, max_tokens: int,
-                   context: RenderContext) -> None:
-    """Show exactly what a run would send now, and where its tokens go.
+@dataclass(frozen=True)
+class Inspection:
+    """What the prompt inspector shows, worked out on the model thread."""
+
+    plan: Plan
+    final: str
+    sections: list[Section]
+    n_ctx: int | None
+    estimated: bool
+
+
+def plan_inspection(backend: Backend, template: Template, values: Mapping[str, str],
+                    use_examples: bool, max_tokens: int, context: RenderContext) -> Inspection:
+    """Exactly what a run would send now, and where its tokens go.
 
     The prompt goes through the same budget planner as a run, so examples
     that would be left out are left out here too, with the same notice. A
@@ -85,24 +96,43 @@ def inspect_prompt(inspector: PromptInspector, backend: Backend, template: Templ
     the request's messages as sent, and token figures are estimates.
     """
     counter = counter_for(backend)
-    try:
-        plan = plan_prompt(counter, template, values, max_tokens=max_tokens,
-                           use_examples=use_examples, context=context)
-    except AssistantError as exc:
-        QMessageBox.information(inspector.parentWidget(),
-                                QCoreApplication.translate("MainWindow", "Prompt inspector"),
-                                shown(exc))
-        return
+    plan = plan_prompt(counter, template, values, max_tokens=max_tokens,
+                       use_examples=use_examples, context=context)
     if isinstance(backend, TokenCounting):
         final = backend.format_prompt(plan.messages)
     else:
         final = json.dumps({"messages": [m.as_dict() for m in plan.messages]},
                            ensure_ascii=False, indent=2)
-    inspector.show_prompt(plan.messages, final, sections(counter, plan.messages, max_tokens),
-                          counter.n_ctx, shown(plan.notice) if plan.notice else None,
-                          is_estimate(counter))
-    inspector.show()
-    inspector.raise_()
+    return Inspection(plan, final, sections(counter, plan.messages, max_tokens), counter.n_ctx,
+                      is_estimate(counter))
+
+
+def inspect_prompt(controller: ModelController, inspector: PromptInspector, template: Template,
+                   values: Mapping[str, str], use_examples: bool, max_tokens: int,
+                   context: RenderContext) -> None:
+    """Open the inspector on what a run would send now, once that is worked out.
+
+    Planning renders the template and counts its tokens, which a slow
+    template makes slow: it runs on the model thread (after a run going on),
+    and the inspector opens when the plan arrives.
+    """
+    values = dict(values)
+
+    def show(inspection: Inspection) -> None:
+        plan = inspection.plan
+        inspector.show_prompt(plan.messages, inspection.final, inspection.sections,
+                              inspection.n_ctx, shown(plan.notice) if plan.notice else None,
+                              inspection.estimated)
+        inspector.show()
+        inspector.raise_()
+
+    def failed(message: str) -> None:
+        QMessageBox.information(inspector.parentWidget(),
+                                QCoreApplication.translate("MainWindow", "Prompt inspector"),
+                                message)
+
+    controller.compute(lambda backend: plan_inspection(backend, template, values, use_examples,
+                                                       max_tokens, context), show, failed)
 
 
 def save_as_example(window: QMainWindow, user_dir: Path, template: Template,

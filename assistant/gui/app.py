@@ -24,6 +24,8 @@ from assistant.gui.main_window import MainWindow
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.single_instance import SingleInstanceError, claim_profile
 from assistant.gui.worker import ModelController
+from assistant.messages import Message
+from assistant.paths import log_to_terminal, os_error_message, user_paths
 from assistant.state import UiState
 from assistant.wiring import build_core, setup_logging
 
@@ -62,16 +64,33 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     QCoreApplication.setApplicationName("daily-assistant")
     QCoreApplication.setApplicationVersion(__version__)
-    core = build_core()
-    setup_logging(core.paths.log_dir)
     translations = Translations(app)
+
+    def title() -> str:  # after translations.apply, so it reads in the UI language
+        return QCoreApplication.translate("MainWindow", "Daily-work assistant")
+
+    try:
+        core = build_core()
+    except OSError as exc:  # e.g. an unreadable templates folder (templating/library.py)
+        translations.apply(resolve_language("system"))
+        QMessageBox.critical(None, title(), shown(os_error_message(user_paths(), exc)))
+        return 1
+    # build_core() drops what ensure() could not create; asking again is cheap.
+    startup: list[Message] = core.paths.ensure()
+    try:
+        setup_logging(core.paths.log_dir)
+    except OSError as exc:  # a read-only log must not stop the app
+        startup.append(log_to_terminal(core.paths.log_dir, exc))
     language = resolve_language(core.settings.ui_language)
     translations.apply(language)
     try:
         server = claim_profile(core.paths, command)
     except SingleInstanceError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "Daily-work assistant"),
-                             shown(exc))
+        QMessageBox.critical(None, title(), shown(exc))
+        return 1
+    except OSError as exc:  # no lock file without a data folder: nothing can run safely
+        QMessageBox.critical(None, title(), shown(
+            startup[0] if startup else os_error_message(core.paths, exc)))
         return 1
     if server is None:
         log.info("handed %r to the running instance", command)
@@ -92,6 +111,7 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
 
     flow = SettingsFlow(core, controller, set_language)
     window = MainWindow(core, state, controller, flow, language)
+    app.aboutToQuit.connect(window.drafts.flush)  # a quit from the tray or the menu too
 
     def finish_start() -> None:
         from assistant.gui.desktop import Desktop
@@ -105,7 +125,8 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
         desktop = Desktop(app, window, popup, tray, hotkey, server, flow)
         if command == "quick":
             desktop.open_quick()
-        problems = core.settings_problems + ([state.problem] if state.problem else [])
+        problems = startup + core.settings_problems + ([state.problem] if state.problem
+                                                       else [])
         if problems:
             QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Settings"),
                                 "\n\n".join(map(shown, problems)))

@@ -4,6 +4,10 @@ One row per field, in the template's order, so the form looks like the
 template file reads; each free-text field can be filled from the clipboard in
 one click, because most chores start from text copied out of another program.
 Below the fields sits the few-shot bar (:mod:`assistant.gui.examples`).
+
+A field refuses text longer than :data:`MAX_FIELD_CHARS` and says so: a
+20 MB paste would freeze the window for seconds and could never fit a
+model's context anyway.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QMimeData, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,13 +44,29 @@ INPUT_LINES = 8
 ISO_DATE = "yyyy-MM-dd"
 _SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
+MAX_FIELD_CHARS = 1_000_000
+"""The longest text a multi-line field takes.
+
+Far more than a model reads at once (the largest context the settings allow,
+131,072 tokens, is about half a million characters of English), and about
+the most a text box lays out without stalling the window: measured offscreen,
+a 20 MB paste on one line took 6.5 s to lay out and draw, one million
+characters 0.35 s. Line fields keep Qt's own limit (32,767 characters).
+"""
+
 
 class _TextEdit(QPlainTextEdit):
     """A multi-line field whose preferred height is a number of text lines.
 
     QPlainTextEdit's own size hint (192 px) is too tall for secondary fields
-    and too short for the main input.
+    and too short for the main input. A paste or drop that would make the
+    text longer than :data:`MAX_FIELD_CHARS` is refused.
+
+    Signals:
+        too_long(int): a paste or drop was refused; the length it would have made.
     """
+
+    too_long = Signal(int)
 
     def __init__(self, lines: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +83,16 @@ class _TextEdit(QPlainTextEdit):
                   + margins.top() + margins.bottom())
         return QSize(hint.width(), height)
 
+    def insertFromMimeData(self, source: QMimeData) -> None:  # Qt override
+        """Paste or drop ``source``, unless the text would then be too long."""
+        if source.hasText():
+            size = (self.document().characterCount() - 1 - len(self.textCursor().selectedText())
+                    + len(source.text()))
+            if size > MAX_FIELD_CHARS:
+                self.too_long.emit(size)
+                return
+        super().insertFromMimeData(source)
+
 
 class TemplateForm(QWidget):
     """Edits the values of one template's fields and the few-shot choice.
@@ -72,11 +102,13 @@ class TemplateForm(QWidget):
             fills the form); the window saves the values and recounts tokens.
         use_examples_changed(bool): the "Use examples" box was toggled.
         submit(): Ctrl+Enter was pressed in a field; the window starts the run.
+        notice(str): something to tell the user, e.g. that a paste was too long.
     """
 
     changed = Signal()
     use_examples_changed = Signal(bool)
     submit = Signal()
+    notice = Signal(str)
 
     def __init__(self, clipboard_text: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,12 +173,21 @@ class TemplateForm(QWidget):
         """Current values by field name: dates as yyyy-mm-dd, choices as the option text."""
         return {name: _read(editor) for name, editor in self._editors.items()}
 
-    def set_value(self, name: str, text: str) -> None:
-        """Put ``text`` into field ``name`` (undoable with Ctrl+Z); emits changed()."""
+    def set_value(self, name: str, text: str) -> bool:
+        """Put ``text`` into field ``name`` (undoable with Ctrl+Z); emits changed().
+
+        False when the text is too long for the field: the field keeps its
+        text and :attr:`notice` says why.
+        """
         editor = self._editors.get(name)
         if editor is None:
             raise KeyError(f"The form has no field {name!r}; its fields: {list(self._editors)}.")
+        limit = editor.maxLength() if isinstance(editor, QLineEdit) else MAX_FIELD_CHARS
+        if len(text) > limit and isinstance(editor, QPlainTextEdit | QLineEdit):
+            self._refuse(editor, len(text))
+            return False
         _write(editor, text, undoable=True)
+        return True
 
     def missing_required(self) -> list[Field]:
         """The required fields that are still empty, in form order."""
@@ -296,7 +337,18 @@ class TemplateForm(QWidget):
         vertical = QSizePolicy.Policy.Expanding if is_input else QSizePolicy.Policy.Preferred
         text.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
         text.textChanged.connect(self._on_edited)
+        text.too_long.connect(lambda size: self._refuse(text, size))
         return text
+
+    def _refuse(self, editor: QPlainTextEdit | QLineEdit, size: int) -> None:
+        """Say, at the field and through :attr:`notice`, that ``size`` characters is too many."""
+        label = editor.accessibleName()
+        limit = editor.maxLength() if isinstance(editor, QLineEdit) else MAX_FIELD_CHARS
+        message = self.tr("The text is too long for “{field}”: {size} characters, and a field "
+                          "takes at most {limit}. Paste a shorter part.").format(
+            field=label, size=f"{size:,}", limit=f"{limit:,}")
+        QToolTip.showText(editor.mapToGlobal(editor.rect().topLeft()), message, editor)
+        self.notice.emit(message)
 
     def _remove_rows(self) -> None:
         self._editors.clear()

@@ -3,7 +3,9 @@
 A thin layer over the core (STYLE.md points 1, 6 and 12): prompts are built
 by :func:`assistant.prompt.build_messages` through the budget planner in the
 model worker; the window only collects values, starts and stops runs and
-shows results. Everything it uses is passed in by :mod:`assistant.gui.app`.
+shows results. It never renders a template itself (runs, warm-ups and the
+prompt inspector render on the model thread), so a slow template cannot
+freeze it. Everything it uses is passed in by :mod:`assistant.gui.app`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from assistant.backend import Stats
 from assistant.budget import Plan
-from assistant.errors import AssistantError
 from assistant.gui import answer_actions as actions
 from assistant.gui.answers import Answer, Answers
 from assistant.gui.core_text import shown
+from assistant.gui.drafts import Drafts
 from assistant.gui.form import TemplateForm
 from assistant.gui.form_room import FormRoom, error_banner
 from assistant.gui.model_chooser import ModelChooser
@@ -43,7 +45,6 @@ from assistant.gui.status import StatusBar, model_state_text, stats_text
 from assistant.gui.template_folder import TemplateFolder
 from assistant.gui.window_menus import MenuSlots, WindowMenus
 from assistant.gui.worker import Job, ModelController
-from assistant.prompt import warm_messages
 from assistant.state import UiState, lasting_values
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
@@ -157,10 +158,8 @@ class MainWindow(QMainWindow):
         self.templates.created.connect(self._on_template_created)
         self.picker.open_file_requested.connect(self.templates.open_file)
         self.form.submit.connect(self.run)
-        # Values are saved shortly after typing stops, not on every keystroke.
-        self._save_timer = QTimer(self, singleShot=True, interval=800)
-        self._save_timer.timeout.connect(self._remember_values)
-        self.form.changed.connect(self._save_timer.start)
+        self.form.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.drafts = Drafts(self.form, self.state, self)
         self.run_button.clicked.connect(self.run)
         self.stop_button.clicked.connect(self.controller.stop)
         # Its own shortcut: a button's setText() replaces the button's shortcut
@@ -226,6 +225,7 @@ class MainWindow(QMainWindow):
         template = self.core.library.templates.get(template_id)
         if template is None:
             return
+        self.drafts.save()  # the draft of the template shown until now
         self._template = template
         self._show_header(template)
         self.form.set_template(template, self.state.values(template_id))
@@ -255,12 +255,6 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _focus_form(self, _template_id: str) -> None:
         self.form.focus_first()
-
-    @Slot()
-    def _remember_values(self) -> None:
-        if self._template is not None:
-            self.state.remember_values(self._template.id,
-                                       lasting_values(self._template, self.form.values()))
 
     @Slot()
     def _on_templates_reloaded(self) -> None:
@@ -402,9 +396,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The prompt inspector needs a loaded model."),
                                          6000)
             return
-        actions.inspect_prompt(self.inspector, backend, template, self.form.values(),
-                       self.form.use_examples(), self.core.params_for(template).max_tokens,
-                       self._context())
+        actions.inspect_prompt(self.controller, self.inspector, template, self.form.values(),
+                               self.form.use_examples(),
+                               self.core.params_for(template).max_tokens, self._context())
 
     # -- model ---------------------------------------------------------------
 
@@ -414,12 +408,8 @@ class MainWindow(QMainWindow):
 
     def _warm(self) -> None:
         template = self._template
-        if template is None or self.controller.state != "ready" or not self.form.use_examples():
-            return
-        try:
-            self.controller.warm(warm_messages(template, self.form.values(), self._context()))
-        except AssistantError as exc:
-            log.debug("not warming %s: %s", template.id, exc)
+        if template is not None and self.form.use_examples():
+            self.controller.warm(template, self.form.values(), self._context())
 
     @Slot(str)
     def _on_state(self, state: str) -> None:
@@ -467,6 +457,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         """Hide to the tray, or stop generation and free the model before quitting."""
+        self.drafts.flush()
         if self.hide_on_close:
             event.ignore()
             self.hide()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from assistant.backend import Stats
 from assistant.fuzzy import rank
-from assistant.gui.form import TemplateForm
+from assistant.gui.form import MAX_FIELD_CHARS, TemplateForm
 from assistant.gui.output_view import OutputView
 from assistant.gui.worker import Job, ModelController
 from assistant.state import UiState, lasting_values
@@ -141,8 +141,12 @@ class QuickPrompt(QWidget):
         the hotkey again never starts a second run.
         """
         if not (self.isVisible() and self.controller.busy):
-            self.text.setPlainText(text)
-            self.notice.setText("" if text.strip() else
+            size, text = len(text), text if len(text) <= MAX_FIELD_CHARS else ""
+            self.text.setPlainText(text)  # a huge selection would freeze the popup for seconds
+            self.notice.setText(self.tr("The selected text is too long: {size} characters, and "
+                                        "at most {limit} are taken. Select a shorter part.")
+                                .format(size=f"{size:,}", limit=f"{MAX_FIELD_CHARS:,}")
+                                if size > MAX_FIELD_CHARS else "" if text.strip() else
                                 self.tr("No text was captured: type or paste it above."))
             self.notice.setVisible(not text.strip())
             self.search.clear()

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from assistant.errors import AssistantError
 from assistant.gui.core_text import shown
 from assistant.gui.worker import ModelController
 from assistant.modelfiles import discover
+from assistant.settings import Settings
 from assistant.wiring import Core
 
 
@@ -28,6 +30,8 @@ class SettingsFlow:
         self.set_language = set_language
         self.hotkey_status = hotkey_status
         self.on_hotkey_changed: Callable[[str], object] | None = None
+        self.unsaved = False
+        """True while the settings in use could not be written (see :meth:`_save`)."""
 
     def load_model(self, controller: ModelController | None = None) -> None:
         """Load the configured model (or connect to the server), or report why not."""
@@ -62,10 +66,10 @@ class SettingsFlow:
             return False
         old, new = self.core.settings, dialog.result_settings()
         key_changed = dialog.api_key_changed()
-        if new == old and not key_changed:
+        if new == old and not key_changed and not self.unsaved:
             return False
-        if new != old:
-            self.core.save_settings(new)
+        if new != old or self.unsaved:
+            self._save(parent, dialog.windowTitle(), new)
         if key_changed:
             try:
                 self.core.secrets.set(new.server_url.strip(), dialog.api_key())
@@ -77,6 +81,30 @@ class SettingsFlow:
         if old.hotkey != new.hotkey and self.on_hotkey_changed is not None:
             self.on_hotkey_changed(new.hotkey)
         return True
+
+    def _save(self, parent: QWidget, title: str, new: Settings) -> None:
+        """Save ``new``; if the file cannot be written, use ``new`` anyway and say so.
+
+        Not the other choice, reopening the dialog with the edits: the fault is
+        the disk's (a read-only folder, a folder named settings.toml), not the
+        input's, so nothing in the dialog can fix it, and the user would be
+        caught between an OK that fails again and a Cancel that throws the
+        edits away. Using the settings gives the user what they asked for; the
+        message says the file is unchanged, that the settings last until they
+        quit, and how to keep them: fix the cause and press OK in Settings,
+        which saves even when nothing else changed (``unsaved``).
+        """
+        try:
+            self.core.save_settings(new)
+        except AssistantError as exc:
+            self.core.settings = new
+            self.unsaved = True
+            QMessageBox.warning(parent, title, QCoreApplication.translate(
+                "SettingsFlow", "The new settings are in use, but they could not be saved and "
+                "will be lost when you quit:\n\n{error}\n\nFix this, then open Settings and "
+                "press OK to save them.").format(error=shown(exc)))
+        else:
+            self.unsaved = False
 
     def reload_if_changed(self) -> None:
         """Load again when the model settings (or the server's key) changed, or the last load failed."""

@@ -6,6 +6,13 @@ loading a model and generating never block the window. Requests go to the
 worker as queued signals; results come back as queued signals to slots of
 GUI-thread objects. Stop sets the run's :class:`CancelToken` directly, which
 the backend checks between chunks and inside prompt processing.
+
+Nothing that renders a template or counts tokens runs on the GUI thread: a
+user's template may loop for seconds, and a window that waits for it
+freezes. Runs, warm-ups and the prompt inspector's plan all render on the
+model thread (:meth:`ModelController.compute`). Whatever such work raises,
+the model thread reports it and carries on: a run ends with ``run_failed``,
+never leaving the window "Generating…".
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -22,7 +30,7 @@ from assistant.budget import counter_for, plan_prompt
 from assistant.errors import AssistantError
 from assistant.gui.core_text import shown
 from assistant.messages import Message as Text
-from assistant.prompt import Message
+from assistant.prompt import warm_messages
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 
@@ -46,6 +54,21 @@ class Job:
     """Who started the run (the main window or the quick prompt); results are theirs."""
 
 
+Work = Callable[[Backend], Any]
+"""Something to do with the backend on the model thread; returns what to hand back."""
+
+
+@dataclass(frozen=True)
+class _Task:
+    serial: int
+    work: Work
+
+
+def _unexpected(exc: BaseException) -> str:
+    """The exception's kind and text, for a message that must say something."""
+    return f"{type(exc).__name__}: {exc}"[:500]
+
+
 class _ModelWorker(QObject):
     """Owns the backend; every slot runs on the model thread.
 
@@ -58,6 +81,8 @@ class _ModelWorker(QObject):
         chunk(str): a piece of the answer.
         finished(object): the run's :class:`~assistant.backend.Stats` (also when stopped).
         failed(str): why a run could not start or went wrong.
+        task_done(int, object): a task's serial number and result.
+        task_failed(int, str): a task's serial number and why it failed.
     """
 
     loaded = Signal(str, int, object)
@@ -67,6 +92,8 @@ class _ModelWorker(QObject):
     chunk = Signal(str)
     finished = Signal(object)
     failed = Signal(str)
+    task_done = Signal(int, object)
+    task_failed = Signal(int, str)
 
     def __init__(self, factory: BackendFactory) -> None:
         super().__init__()
@@ -84,7 +111,7 @@ class _ModelWorker(QObject):
         except Exception as exc:  # never leave the window waiting for a load that died
             log.exception("loading %s failed", config)
             self.load_failed.emit(self.tr("Unexpected error while loading the model: {error}")
-                                  .format(error=f"{type(exc).__name__}: {exc}"))
+                                  .format(error=_unexpected(exc)))
             return
         self.loaded.emit(self.backend.name, self.backend.n_ctx or 0, self.backend.notice)
 
@@ -108,19 +135,27 @@ class _ModelWorker(QObject):
         except Exception as exc:  # every run ends with finished or failed, whatever happens
             log.exception("run of %s failed", job.template.id)
             self.failed.emit(self.tr("Unexpected error: {error}. The log has the details.")
-                             .format(error=f"{type(exc).__name__}: {exc}"))
+                             .format(error=_unexpected(exc)))
             return
         self.finished.emit(stream.stats)
 
     @Slot(object)
-    def warm(self, messages: list[Message]) -> None:
-        if isinstance(self.backend, PrefixWarming):
-            try:
-                self.backend.warm(messages)
-            except AssistantError as exc:  # warming is an optimisation: log, carry on
-                log.warning("could not warm the prompt cache: %s", exc)
-                return
-            log.info("prompt prefix prepared")
+    def task(self, task: _Task) -> None:
+        backend = self.backend
+        if backend is None:
+            self.task_failed.emit(task.serial, self.tr("No model is loaded."))
+            return
+        try:
+            result = task.work(backend)
+        except AssistantError as exc:
+            self.task_failed.emit(task.serial, shown(exc))
+        except Exception as exc:  # a task must never take the model thread down
+            log.exception("work on the model thread failed")
+            self.task_failed.emit(task.serial, self.tr(
+                "Unexpected error: {error}. The log has the details.").format(
+                error=_unexpected(exc)))
+        else:
+            self.task_done.emit(task.serial, result)
 
     @Slot()
     def shutdown(self) -> None:
@@ -132,7 +167,10 @@ class _ModelWorker(QObject):
     def _close(self) -> None:
         backend, self.backend = self.backend, None
         if backend is not None:
-            backend.close()
+            try:
+                backend.close()
+            except Exception:  # a failed close must not stop the next load or the shutdown
+                log.exception("closing the model failed")
 
 
 class ModelController(QObject):
@@ -163,7 +201,7 @@ class ModelController(QObject):
 
     _request_load = Signal(object)
     _request_run = Signal(object)
-    _request_warm = Signal(object)
+    _request_task = Signal(object)
     _request_shutdown = Signal()
 
     def __init__(self, factory: BackendFactory, parent: QObject | None = None) -> None:
@@ -174,6 +212,10 @@ class ModelController(QObject):
         self.config: BackendConfig | None = None
         """What was loaded last (or is loading)."""
         self._job: Job | None = None
+        self._tasks: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
+        self._serial = 0
+        self._warm_wanted = 0
+        """Serial of the latest warm-up asked for; older ones still queued are skipped."""
         self.last_owner: object = None
         """Owner of the current or last run: listeners ignore runs that are not theirs."""
         self._thread = QThread()
@@ -182,7 +224,7 @@ class ModelController(QObject):
         self._worker.moveToThread(self._thread)
         self._request_load.connect(self._worker.load)
         self._request_run.connect(self._worker.run)
-        self._request_warm.connect(self._worker.warm)
+        self._request_task.connect(self._worker.task)
         self._request_shutdown.connect(self._worker.shutdown)
         self._worker.loaded.connect(self._on_loaded)
         self._worker.load_failed.connect(self._on_load_failed)
@@ -191,11 +233,13 @@ class ModelController(QObject):
         self._worker.chunk.connect(self.chunk)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
+        self._worker.task_done.connect(self._on_task_done)
+        self._worker.task_failed.connect(self._on_task_failed)
         self._thread.start()
 
     @property
     def backend(self) -> Backend | None:
-        """The loaded backend, for token counting in the GUI thread (read-only use)."""
+        """The loaded backend, to ask what it can do (not to render or count with it here)."""
         return self._worker.backend if self.state in ("ready", "running") else None
 
     @property
@@ -243,10 +287,47 @@ class ModelController(QObject):
         if self._job is not None:
             self._job.cancel.cancel()
 
-    def warm(self, messages: list[Message]) -> None:
-        """Pre-fill the model's cache with the fixed part of ``messages``."""
-        if self.state == "ready":
-            self._request_warm.emit(messages)
+    def compute(self, work: Work, done: Callable[[Any], None],
+                failed: Callable[[str], None] | None = None) -> None:
+        """Call ``work(backend)`` on the model thread, then ``done(result)`` here.
+
+        For what renders a template or counts tokens (the inspector's plan):
+        it waits behind a run going on rather than race it for the model.
+        ``failed(message)`` gets any error (by default it is logged); without
+        a model, the message says so.
+        """
+        self._serial += 1
+        self._tasks[self._serial] = (done, failed or (lambda message: log.warning(
+            "work on the model thread failed: %s", message)))
+        self._request_task.emit(_Task(self._serial, work))
+
+    def warm(self, template: Template, values: Mapping[str, str],
+             context: RenderContext) -> None:
+        """Pre-fill the model's cache with the fixed part of ``template``'s prompt.
+
+        The messages are rendered on the model thread, not here: selecting a
+        template must not wait for it. Only the latest warm-up is done; one
+        still queued when another is asked for is skipped. Errors are logged
+        only: warming is an optimisation, and a run of the template reports
+        the same error.
+        """
+        if self.state != "ready":
+            return
+        self._warm_wanted += 1
+        wanted, values = self._warm_wanted, dict(values)
+
+        def work(backend: Backend) -> bool:
+            if wanted != self._warm_wanted or not isinstance(backend, PrefixWarming):
+                return False
+            backend.warm(warm_messages(template, values, context))
+            return True
+
+        def done(warmed: bool) -> None:
+            if warmed:
+                log.info("prompt prefix prepared")
+
+        self.compute(work, done,
+                     lambda message: log.warning("could not warm the prompt cache: %s", message))
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Stop any run, free the model and end the thread; True if it ended in time."""
@@ -281,6 +362,18 @@ class ModelController(QObject):
         if self.state == "running":
             self._set_state("ready")
         self.run_failed.emit(message)
+
+    @Slot(int, object)
+    def _on_task_done(self, serial: int, result: object) -> None:
+        callbacks = self._tasks.pop(serial, None)
+        if callbacks is not None:
+            callbacks[0](result)
+
+    @Slot(int, str)
+    def _on_task_failed(self, serial: int, message: str) -> None:
+        callbacks = self._tasks.pop(serial, None)
+        if callbacks is not None:
+            callbacks[1](message)
 
     def _set_state(self, state: str) -> None:
         if state != self.state:

@@ -30,7 +30,8 @@ from assistant.templating.render import CompiledBody
 log = logging.getLogger(__name__)
 
 FORMAT = 2
-_PARSER_FILES = ("cache.py", "environment.py", "model.py", "parse.py", "render.py")
+_PARSER_FILES = ("cache.py", "environment.py", "limits.py", "model.py", "parse.py", "render.py",
+                 "sandbox.py", "treecheck.py")
 
 
 def digest(data: bytes) -> str:

@@ -11,20 +11,22 @@ import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from assistant.templating.sandbox import GuardedEnvironment
 
 
 @functools.cache
-def environment() -> ImmutableSandboxedEnvironment:
-    """The sandboxed environment: strict undefined names, no autoescape.
+def environment() -> GuardedEnvironment:
+    """The sandboxed environment: strict undefined names, no autoescape, bounded costs.
 
     Users edit and share templates, so a template must not reach Python
-    internals, and a misspelt variable must fail loudly instead of vanishing.
+    internals, nor spend unbounded time or memory (see :mod:`.sandbox`), and
+    a misspelt variable must fail loudly instead of vanishing.
     """
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return ImmutableSandboxedEnvironment(
+    from assistant.templating.sandbox import GuardedEnvironment
+
+    return GuardedEnvironment(
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         # Block tags on their own line leave no blank line behind, which is

@@ -66,6 +66,21 @@ class Library:
         raise InputError("No template {template_id!r}. Run 'assistant templates' to list them.",
                          template_id=template_id)
 
+    def notice(self, template_id: str) -> Message | None:
+        """Why ``template_id`` is the built-in when the user has a file of that id.
+
+        A broken user file leaves the built-in in place, so a run still
+        works; but it is not what the user wrote, and they must be told.
+        """
+        found = self.templates.get(template_id)
+        if found is None or found.source is not Source.BUILTIN:
+            return None
+        for error in self.errors:
+            if error.template_id == template_id and error.source is Source.USER \
+                    and not error.path.endswith(EXAMPLES_SUFFIX):
+                return error.message
+        return None
+
     def sorted(self) -> list[Template]:
         """Templates ordered by category, then title."""
         return sorted(self.templates.values(), key=lambda t: (t.category, t.title, t.id))
@@ -130,6 +145,10 @@ def _load_one(name: str, read: Callable[[], bytes], source: Source, where: str,
         if parsed is not None:
             parsed.store(where, key, found)
     if isinstance(found, Message):
+        if source is Source.USER and template_id in templates:
+            found = Message.of("{problem} Until this file is fixed, the built-in template "
+                               "{template_id!r} is used instead.", problem=found,
+                               template_id=template_id)
         errors.append(LoadError(where, template_id, source, found))
     else:
         templates[template_id] = found

@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import logging
 import types
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.errors import InputError
+from assistant.errors import AssistantError, InputError
 from assistant.messages import Message
+from assistant.templating import limits
 from assistant.templating.environment import environment
+from assistant.templating.limits import LimitExceeded
 
 if TYPE_CHECKING:
     import jinja2
 
     from assistant.templating.model import Template
+
+log = logging.getLogger(__name__)
 
 BUILTIN_VARIABLES = ("today", "weekday", "language")
 BLOCK_NAMES = ("system", "prompt")
@@ -100,21 +105,54 @@ class CompiledBody:
                                 "the model.", filename=filename)
 
     def _compile(self, find_variables: bool = False) -> tuple[frozenset[str], jinja2.Template]:
-        """Parse once: the tree gives the undeclared variables, then the code."""
-        import jinja2
-        from jinja2 import meta
+        """Parse once: check the tree, take the undeclared variables, guard it, compile.
 
+        The checks (:mod:`.treecheck`) come before anything that recurses
+        or folds constants, so no file can hang or crash the loading; a
+        RecursionError or a Python limit they did not foresee still ends as
+        a message, at the most deeply nested line.
+        """
+        import jinja2
+
+        from assistant.templating import treecheck
+
+        if len(self.source) > limits.MAX_BODY_CHARS:
+            raise TemplateError("{file}: the template body has {size:,} characters, more than "
+                                "{limit:,}; is this the right file?", file=self.filename,
+                                size=len(self.source), limit=limits.MAX_BODY_CHARS)
         env = environment()
+        hot_line = 1
         try:
+            hot_line = treecheck.scan(env, self.source)
             ast = env.parse(self.source, name=self.filename, filename=self.filename)
-            variables = frozenset(meta.find_undeclared_variables(ast)) if find_variables \
-                else frozenset()
+            treecheck.check(ast)
+            variables = treecheck.variables(ast, env) if find_variables else frozenset()
+            treecheck.guard(ast, env)
             code = env.compile(ast, name=self.filename, filename=self.filename)
+            template = env.template_class.from_code(env, code, env.make_globals(None), None)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError("{filename}, line {line}: template syntax error: {message}",
                                 filename=self.filename, line=self._file_line(exc.lineno),
                                 message=exc.message) from None
-        return variables, env.template_class.from_code(env, code, env.make_globals(None), None)
+        except LimitExceeded as exc:
+            raise self._problem(exc.message, exc.line) from None
+        except (RecursionError, MemoryError):
+            raise self._problem(Message.of("the template is nested too deeply or is too large "
+                                           "to read; simplify the expression here."),
+                                hot_line) from None
+        except SyntaxError as exc:  # Python's own limits on the compiled code
+            raise self._problem(Message.of("the template is too complex to compile ({reason}); "
+                                           "simplify it.", reason=exc.msg), hot_line) from None
+        except Exception as exc:  # a file must never crash the library, whatever Jinja does
+            log.warning("%s: Jinja failed on this template", self.filename, exc_info=True)
+            raise self._problem(Message.of("the template cannot be read ({error}); simplify the "
+                                           "expression here.", error=limits.describe(exc)),
+                                hot_line) from None
+        return variables, template
+
+    def _problem(self, problem: Message, body_line: int | None) -> TemplateError:
+        return TemplateError("{file}, line {line}: {problem}", file=self.filename,
+                             line=self._file_line(body_line), problem=problem)
 
     @property
     def compiled(self) -> jinja2.Template:
@@ -127,18 +165,33 @@ class CompiledBody:
         return (body_line or 1) + self.line_offset
 
     def render(self, variables: Mapping[str, str]) -> Rendered:
-        """Render the system and prompt parts with ``variables``."""
+        """Render the system and prompt parts with ``variables``, within a budget.
+
+        The render functions are run directly (not ``Template.render``), so
+        Jinja leaves tracebacks alone and :meth:`_error_line` maps every
+        template frame the same way. Anything a template raises becomes a
+        :class:`TemplateError` at its line: the file is at fault, not the app.
+        """
         import jinja2
 
         template = self.compiled
         try:
-            if not self.blocks:
-                return Rendered(None, template.render(variables).strip())
-            context = template.new_context(dict(variables))
-            parts = {
-                name: "".join(template.blocks[name](context)).strip()
-                for name in self.blocks
-            }
+            with limits.rendering(limits.chars_for(variables)):
+                context = template.new_context(dict(variables))
+                if not self.blocks:
+                    return Rendered(None, "".join(template.root_render_func(context)).strip())
+                parts = {
+                    name: "".join(template.blocks[name](context)).strip()
+                    for name in self.blocks
+                }
+        except LimitExceeded as exc:
+            raise self._problem(exc.message, exc.line or self._body_line(exc)) from None
+        except RecursionError as exc:
+            raise self._problem(Message.of("macros call each other too deeply; does a macro call "
+                                           "itself without end?"), self._body_line(exc)) from None
+        except MemoryError as exc:
+            raise self._problem(Message.of("the template needs more memory than there is; it was "
+                                           "stopped here."), self._body_line(exc)) from None
         except jinja2.UndefinedError as exc:
             raise TemplateError("{filename}, line {line}: {message}; declare it under "
                                 "[fields] or fix the name.", filename=self.filename,
@@ -146,13 +199,24 @@ class CompiledBody:
         except jinja2.TemplateError as exc:
             raise TemplateError("{filename}, line {line}: {error}", filename=self.filename,
                                 line=self._error_line(exc), error=exc) from None
+        except AssistantError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a template can raise anything Python can
+            raise TemplateError("{file}, line {line}: the template failed: {error}",
+                                file=self.filename, line=self._error_line(exc),
+                                error=limits.describe(exc)) from None
         return Rendered(parts.get("system") or None, parts["prompt"])
 
     def _error_line(self, exc: BaseException) -> int:
-        """The file line of the template frame where ``exc`` was raised.
+        """The file line of the template frame where ``exc`` was raised."""
+        return self._file_line(self._body_line(exc))
 
-        Jinja rewrites tracebacks so that template frames carry the template's
-        file name and its own line numbers.
+    def _body_line(self, exc: BaseException) -> int | None:
+        """The body line of the innermost template frame in ``exc``'s traceback.
+
+        Template frames run the compiled module, whose file name is the
+        template's; their line is a line of the generated Python, which the
+        template's debug info maps back to the body.
         """
         line: int | None = None
         tb: types.TracebackType | None = exc.__traceback__
@@ -160,7 +224,9 @@ class CompiledBody:
             if tb.tb_frame.f_code.co_filename == self.filename:
                 line = tb.tb_lineno
             tb = tb.tb_next
-        return self._file_line(line)
+        if line is None or self._template is None:
+            return None
+        return self._template.get_corresponding_lineno(line)
 
 
 def resolve_values(

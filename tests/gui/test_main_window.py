@@ -263,8 +263,8 @@ def test_prompt_inspector_shows_sections(qtbot: QtBot,
     window = loaded(qtbot, make_window(lambda *_: fake))
     window.select_template("weekly-report-en")
     window.form.set_value("notes", "Fixed the login bug.")
-    window.inspect_button.click()
-    assert window.inspector.isVisible()
+    window.inspect_button.click()  # planned on the model thread; it opens when ready
+    qtbot.waitUntil(lambda: window.inspector.isVisible(), timeout=5000)
     assert "Fixed the login bug." in window.inspector.prompt_view.toPlainText()
     rows = window.inspector.tokens_table.rowCount()
     assert rows >= 5  # system, examples, input, answer, free (+ total)

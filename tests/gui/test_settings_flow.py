@@ -125,3 +125,62 @@ def test_server_source_without_address_is_reported(
     with qtbot.waitSignal(controller.model_failed, timeout=5000) as failed:
         flow.load_model()
     assert "no server address is set" in failed.args[0] and loads == []
+
+
+def to_a_server(dialog: SettingsDialog) -> None:
+    """The edit of the tests below: use a model server."""
+    dialog.source_box.setCurrentIndex(dialog.source_box.findData("server"))
+    dialog.server.url_edit.setText("http://127.0.0.1:9/v1")
+
+
+def test_a_settings_file_that_cannot_be_written_keeps_the_edits_in_use_and_says_so(
+        qtbot: QtBot, setup: tuple[Core, ModelController, list[BackendConfig]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """OK with an unwritable file: the new settings apply, a dialog says they are not saved,
+    and OK once the cause is fixed saves them even though nothing else changed."""
+    core, controller, loads = setup
+    flow = loaded_flow(qtbot, core, controller)
+    warnings: list[str] = []
+    monkeypatch.setattr("assistant.gui.settings_panel.QMessageBox.warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    core.paths.config_file.mkdir()  # a folder in the way: fails for root too
+    edit_with(monkeypatch, to_a_server)
+    with qtbot.waitSignal(controller.model_loaded, timeout=5000):
+        assert flow.edit(QWidget())
+    assert core.settings.model_source == "server"
+    assert isinstance(loads[-1], ServerModel)  # in use at once
+    assert len(warnings) == 1
+    assert warnings[0].startswith("The new settings are in use, but they could not be saved "
+                                  "and will be lost when you quit:\n\n")
+    assert f"{core.paths.config_file}: cannot save the settings: this is a folder" in warnings[0]
+    assert warnings[0].endswith("Fix this, then open Settings and press OK to save them.")
+    assert list(core.paths.config_dir.iterdir()) == [core.paths.config_file]  # no temporary
+
+    core.paths.config_file.rmdir()  # the user fixes it and presses OK, changing nothing
+    edit_with(monkeypatch, lambda _dialog: None)
+    assert flow.edit(QWidget())
+    assert load_settings(core.paths.config_file)[0].model_source == "server"
+    assert len(warnings) == 1 and not flow.unsaved
+    assert not flow.edit(QWidget())  # saved: nothing left to do
+
+
+def test_a_read_only_config_folder_is_reported(
+        qtbot: QtBot, setup: tuple[Core, ModelController, list[BackendConfig]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    core, controller, _loads = setup
+    flow = SettingsFlow(core, controller, lambda _language: None)
+    warnings: list[str] = []
+    monkeypatch.setattr("assistant.gui.settings_panel.QMessageBox.warning",
+                        lambda _parent, _title, text: warnings.append(text))
+
+    def read_only(*_args: object, **_kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied", str(core.paths.config_dir))
+
+    monkeypatch.setattr("tempfile.mkstemp", read_only)
+    edit_with(monkeypatch, to_a_server)
+    with qtbot.waitSignal(controller.model_loaded, timeout=5000):
+        assert flow.edit(QWidget())
+    assert core.settings.model_source == "server"
+    assert f"{core.paths.config_file}: cannot save the settings (Permission denied)" \
+        in warnings[0]
+    assert not core.paths.config_file.exists()
