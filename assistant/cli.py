@@ -27,7 +27,7 @@ from assistant.cli_support import (
     ui_language,
 )
 from assistant.errors import AssistantError, Cancelled, InputError, ModelError
-from assistant.paths import log_to_terminal, os_error_message, user_paths
+from assistant.paths import os_error_message, user_paths
 from assistant.wiring import Core, build_core, setup_logging
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
@@ -96,14 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return launch("quick" if args.command == "quick" else "show")
     try:
         core = build_core()
-        # build_core() drops what ensure() could not create; asking again is cheap.
-        for problem in core.paths.ensure():
-            print(f"warning: {problem}", file=sys.stderr)
-        try:
-            setup_logging(core.paths.log_dir)
-        except OSError as exc:  # a read-only log: the command does not need it
-            print(f"warning: {log_to_terminal(core.paths.log_dir, exc)}", file=sys.stderr)
-        for problem in core.settings_problems:
+        logging_problem = setup_logging(core.paths.log_dir)
+        for problem in (*core.profile_problems, *filter(None, [logging_problem]),
+                        *core.settings_problems):
             print(f"warning: {problem}", file=sys.stderr)
         handler = {"templates": cmd_templates, "render": cmd_render, "run": cmd_run,
                    "models": cmd_models, "paths": cmd_paths}[args.command]

@@ -160,8 +160,8 @@ def os_error_message(paths: UserPaths, error: OSError) -> Message:
 def log_to_terminal(log_dir: Path, error: OSError) -> Message:
     """Send warnings to stderr when the log file cannot be opened, and say so.
 
-    Call it where opening the log failed (``wiring.setup_logging`` raises);
-    without a handler, warnings would still reach stderr but only through
+    ``wiring.setup_logging`` calls it when opening the log fails; without a
+    handler, warnings would still reach stderr but only through
     logging's last resort, and the user would not know why the log is empty.
     """
     handler = logging.StreamHandler()

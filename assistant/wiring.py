@@ -19,7 +19,7 @@ from assistant.backend.config import BackendConfig, LocalModel, ServerModel, che
 from assistant.errors import InputError, ModelError
 from assistant.messages import Message
 from assistant.modelfiles import resolve_model
-from assistant.paths import UserPaths, user_paths
+from assistant.paths import UserPaths, log_to_terminal, user_paths
 from assistant.secrets import SecretStore
 from assistant.settings import Settings
 from assistant.templating.library import Library, load_library
@@ -34,6 +34,8 @@ class Core:
     settings: Settings
     settings_problems: list[Message]
     library: Library
+    profile_problems: list[Message] = field(default_factory=list)
+    """Profile folders that could not be made (:meth:`UserPaths.ensure`)."""
     _secrets: SecretStore | None = field(default=None, repr=False)
 
     @property
@@ -120,20 +122,29 @@ class Core:
 def build_core(environ: Mapping[str, str] | None = None) -> Core:
     """Create the profile folders, read settings and load templates."""
     paths = user_paths(os.environ if environ is None else environ)
-    paths.ensure()
+    folders = paths.ensure()
     loaded, problems = settings_mod.load_settings(paths.config_file)
     return Core(paths, loaded, problems,
-                load_library(paths.templates_dir, cache=paths.template_cache))
+                load_library(paths.templates_dir, cache=paths.template_cache), folders)
 
 
-def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
-    """Log to a rotating file in the profile; llama.cpp's log goes there too."""
-    log_dir.mkdir(parents=True, exist_ok=True)
+def setup_logging(log_dir: Path, level: int = logging.INFO) -> Message | None:
+    """Log to a rotating file in the profile; llama.cpp's log goes there too.
+
+    Returns None, or, when the log file cannot be opened, what to tell the
+    user: warnings then go to the terminal, since a read-only log must not stop
+    a command or the app.
+    """
     path = log_dir / "assistant.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
-                                                   encoding="utf-8")
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000,
+                                                       backupCount=3, encoding="utf-8")
+    except OSError as exc:
+        logging.getLogger().setLevel(level)
+        return log_to_terminal(log_dir, exc)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
-    return path
+    return None

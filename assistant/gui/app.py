@@ -25,7 +25,7 @@ from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.single_instance import SingleInstanceError, claim_profile
 from assistant.gui.worker import ModelController
 from assistant.messages import Message
-from assistant.paths import log_to_terminal, os_error_message, user_paths
+from assistant.paths import os_error_message, user_paths
 from assistant.state import UiState
 from assistant.wiring import build_core, setup_logging
 
@@ -75,12 +75,8 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
         translations.apply(resolve_language("system"))
         QMessageBox.critical(None, title(), shown(os_error_message(user_paths(), exc)))
         return 1
-    # build_core() drops what ensure() could not create; asking again is cheap.
-    startup: list[Message] = core.paths.ensure()
-    try:
-        setup_logging(core.paths.log_dir)
-    except OSError as exc:  # a read-only log must not stop the app
-        startup.append(log_to_terminal(core.paths.log_dir, exc))
+    logging_problem = setup_logging(core.paths.log_dir)
+    startup: list[Message] = [*core.profile_problems, *filter(None, [logging_problem])]
     language = resolve_language(core.settings.ui_language)
     translations.apply(language)
     try:
