@@ -138,7 +138,8 @@ def cmd_templates(core: Core, args: argparse.Namespace) -> int:
             print(f"{row['id']:<{width}}  {row['language']:<3} {row['source']:<8} "
                   f"{row['category']} / {row['title']}")
         for error in errors:
-            print(f"BROKEN {error['id']} ({error['source']}): {error['error']}")
+            name = error["id"] or "templates folder"  # the folder itself could not be read
+            print(f"BROKEN {name} ({error['source']}): {error['error']}")
     return EXIT_OK
 
 

@@ -93,12 +93,20 @@ class UiState:
 
     # -- changing (each change is saved at once) -----------------------------
 
-    def remember(self, template_id: str, values: Mapping[str, str]) -> None:
-        """Keep ``values`` for next time and move the template to the top of recent."""
+    def remember(self, template_id: str, values: Mapping[str, str], *,
+                 later: bool = False) -> None:
+        """Keep ``values`` for next time and move the template to the top of recent.
+
+        ``later`` writes the file on the writer thread: a run starting must
+        not wait for a megabyte of field values to reach the disk.
+        """
         self._values[template_id] = dict(values)
         self._recent = [template_id] + [t for t in self._recent if t != template_id]
         del self._recent[MAX_RECENT:]
-        self.save()
+        if later:
+            self.save_later()
+        else:
+            self.save()
 
     def remember_values(self, template_id: str, values: Mapping[str, str], *,
                         later: bool = False) -> None:

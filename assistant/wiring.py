@@ -92,9 +92,17 @@ class Core:
                           chosen.n_gpu_layers, chosen.kv_cache, self.paths.prefix_states_dir,
                           chosen.prefix_cache_mb, chosen.prefix_disk_mb)
 
+    def read_templates(self) -> Library:
+        """Read the template folders again and return them; :attr:`library` is unchanged.
+
+        Safe on any thread: the GUI reads on its own thread and sets
+        :attr:`library` on its thread when the read is done.
+        """
+        return load_library(self.paths.templates_dir, cache=self.paths.template_cache)
+
     def reload_templates(self) -> Library:
         """Read the template folders again (after the user edited a file)."""
-        self.library = load_library(self.paths.templates_dir, cache=self.paths.template_cache)
+        self.library = self.read_templates()
         return self.library
 
     def save_settings(self, new: Settings) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from waits import SCALE, SLOW_S, TEST_TIMEOUT_S
 
 from assistant.modelfiles import embedded_model_path
 
@@ -14,6 +15,25 @@ from assistant.modelfiles import embedded_model_path
 # app as a separate process under their own Xvfb (the platform is fixed once
 # per process).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Give ``model`` tests pytest-timeout's ``TEST_TIMEOUT_S`` and scale the others' limit.
+
+    The ini's ``timeout`` (300 s) is a hang guard for the ordinary test; a real
+    model on a loaded machine needs more (tests/waits.py). A ``--timeout`` or
+    ``PYTEST_TIMEOUT`` given by hand, or a test's own ``timeout`` mark, wins.
+    """
+    if config.getoption("timeout", None) is not None or "PYTEST_TIMEOUT" in os.environ:
+        return
+    ini = float(config.getini("timeout") or 0)
+    for item in items:
+        if item.get_closest_marker("timeout") is not None:
+            continue
+        if item.get_closest_marker("model") is not None:
+            item.add_marker(pytest.mark.timeout(max(ini * SCALE, TEST_TIMEOUT_S)))
+        elif ini and SCALE != 1:
+            item.add_marker(pytest.mark.timeout(ini * SCALE))
 
 
 @pytest.fixture
@@ -81,7 +101,7 @@ def start_llama_server(model: Path, *extra: str) -> Iterator[str]:
          *extra],
         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + SLOW_S
     try:
         with httpx.Client(trust_env=False, timeout=2) as client:
             while True:
@@ -94,7 +114,7 @@ def start_llama_server(model: Path, *extra: str) -> Iterator[str]:
                 except httpx.TransportError:
                     pass
                 if time.monotonic() > deadline:
-                    pytest.fail("llama_cpp.server did not answer within 180 s")
+                    pytest.fail(f"llama_cpp.server did not answer within {SLOW_S:.0f} s")
                 # No signal says "listening": poll the port, waiting on the
                 # process between polls so that a crash is seen at once.
                 with contextlib.suppress(subprocess.TimeoutExpired):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from waits import PROCESS_S, SLOW_S
 
 from assistant.backend import CancelToken, GenerationParams
 from assistant.backend.llama import LlamaBackend, load_backend
@@ -117,7 +118,7 @@ def test_ctrl_c_while_reading_a_prompt_stops_it(llama: LlamaBackend,
 def test_a_stop_while_reading_the_prompt_generated_nothing(llama: LlamaBackend) -> None:
     list(llama.stream(SHORT, GenerationParams(max_tokens=8, seed=1)))  # counters of a real run
     cancel = CancelToken()
-    stream = llama.stream(LONG, GenerationParams(max_tokens=50, seed=1), cancel,
+    stream = llama.stream(LONG, GenerationParams(max_tokens=16, seed=1), cancel,
                           progress=lambda done, _total: cancel.cancel() if done else None)
     assert "".join(stream) == ""
     assert stream.stats.finish_reason == "cancelled"
@@ -153,7 +154,7 @@ def _start_cli(home: Path, *extra: str) -> subprocess.Popen[bytes]:
 
 
 def _wait_for(child: subprocess.Popen[bytes], seen: Any, what: str) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + SLOW_S
     while not seen():
         assert time.monotonic() < deadline, f"never saw {what}"
         assert child.poll() is None, f"the CLI ended before {what}"
@@ -166,13 +167,13 @@ def _wait_for(child: subprocess.Popen[bytes], seen: Any, what: str) -> None:
 def _interrupt(child: subprocess.Popen[bytes]) -> tuple[float, str]:
     sent = time.monotonic()
     os.kill(child.pid, signal.SIGINT)
-    _out, err = child.communicate(timeout=30)
+    _out, err = child.communicate(timeout=PROCESS_S)
     return time.monotonic() - sent, err.decode("utf-8", errors="replace")
 
 
 def test_the_cli_stops_at_ctrl_c_while_the_model_loads(home: Path) -> None:
     log = home / "logs" / "assistant.log"
-    child = _start_cli(home)
+    child = _start_cli(home, "--max-tokens", "16")
     _wait_for(child, lambda: log.exists() and "loading " in log.read_text(encoding="utf-8"),
               "the model start loading")
     took, err = _interrupt(child)
@@ -182,7 +183,7 @@ def test_the_cli_stops_at_ctrl_c_while_the_model_loads(home: Path) -> None:
 
 
 def test_the_cli_stops_at_ctrl_c_while_reading_the_prompt(home: Path) -> None:
-    child = _start_cli(home, "--progress", "--max-tokens", "200")
+    child = _start_cli(home, "--progress", "--max-tokens", "16")
     assert child.stderr is not None
     first = child.stderr.readline().decode()  # blocks until the first progress line
     assert first.startswith("reading the prompt"), first

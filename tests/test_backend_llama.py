@@ -20,7 +20,7 @@ pytestmark = pytest.mark.model
 
 SHORT = [Message("system", "You answer in one short sentence."),
          Message("user", "What is a weekly report?")]
-PARAMS = GenerationParams(max_tokens=48, temperature=0.0, seed=7)
+PARAMS = GenerationParams(max_tokens=16, temperature=0.0, seed=7)
 
 
 def test_stream_yields_chunks_and_stats(llama: LlamaBackend) -> None:
@@ -108,14 +108,14 @@ def test_cancel_during_prompt_processing(llama: LlamaBackend) -> None:
 
 def test_cancel_during_decoding(llama: LlamaBackend) -> None:
     token = CancelToken()
-    stream = llama.stream(SHORT, GenerationParams(max_tokens=200, temperature=0.0), token)
+    stream = llama.stream(SHORT, GenerationParams(max_tokens=32, temperature=0.0), token)
     received = []
     for chunk in stream:
         received.append(chunk)
         token.cancel()
     assert len(received) == 1
     assert stream.stats.finish_reason == "cancelled"
-    assert stream.stats.completion_tokens < 200
+    assert stream.stats.completion_tokens < 32
 
 
 def test_real_tokenizer_budget_drops_examples(llama: LlamaBackend) -> None:
@@ -251,7 +251,7 @@ def test_long_prompt_reports_reading_progress_and_stops_inside(llama: Any) -> No
 
     cancel = CancelToken()
     stopped = llama.stream([Message("user", long_text + " Again.")],
-                           GenerationParams(max_tokens=50, seed=1), cancel,
+                           GenerationParams(max_tokens=16, seed=1), cancel,
                            progress=lambda done, total: cancel.cancel() if done else None)
     assert "".join(stopped) == ""
     assert stopped.stats.finish_reason == "cancelled"

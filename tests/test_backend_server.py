@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from openai_stub import CHUNKS, StubServer
+from waits import PROCESS_S
 
 from assistant.backend import CancelToken, GenerationParams, PrefixWarming, TokenCounting
 from assistant.backend import server_errors
@@ -424,7 +425,8 @@ def test_cli_server_errors_exit_3_with_the_address(stub: StubServer, tmp_path: A
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "run", "proofread-en", "--server", stub.url,
          "--set", "text=Their going.", "--json"],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=60, check=False)
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=PROCESS_S,
+        check=False)
     assert done.returncode == 3, done.stderr
     assert stub.url in done.stderr and fragment in done.stderr
     assert "Traceback" not in done.stderr

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from waits import PROCESS_S, SLOW_S
 
 BUILTIN_IDS = sorted(
     entry.name[: -len(".md")]
@@ -64,7 +65,7 @@ class Cli:
         self.cwd = cwd
 
     def __call__(self, *args: str, stdin: bytes | None = None,
-                 timeout: float = 60) -> subprocess.CompletedProcess[str]:
+                 timeout: float = PROCESS_S) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "ASSISTANT_HOME": str(self.home), "PYTHONIOENCODING": "utf-8"}
         done = subprocess.run(
             [sys.executable, "-m", "assistant", *args],
@@ -413,7 +414,7 @@ def test_paths_are_under_the_profile(cli: Cli, home: Path) -> None:
 @pytest.mark.model
 def test_real_run_on_the_embedded_model(cli: Cli) -> None:
     done = cli("run", "proofread-en", "--set", "text=Their going to the office tomorow.",
-               "--max-tokens", "40", "--seed", "1", "--json", timeout=300)
+               "--max-tokens", "16", "--seed", "1", "--json", timeout=SLOW_S)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["template"] == "proofread-en"
@@ -421,5 +422,5 @@ def test_real_run_on_the_embedded_model(cli: Cli) -> None:
     assert data["output"].strip()
     stats = data["stats"]
     assert stats["prompt_tokens"] > 0
-    assert 0 < stats["completion_tokens"] <= 40
+    assert 0 < stats["completion_tokens"] <= 16
     assert stats["ttft_s"] > 0

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from hub_stub import HubStub
+from waits import PROCESS_S
 
 from assistant.catalog import Source, load_catalog
 
@@ -25,7 +26,7 @@ FILES = ENTRY.files_on(Source.HUGGINGFACE)
 
 
 def cli(home: Path, hub: HubStub | None, *args: str,
-        timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        timeout: float = PROCESS_S) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "ASSISTANT_HOME": str(home), "PYTHONIOENCODING": "utf-8",
            **(hub.environ() if hub else {})}
     return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True,

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from waits import PROCESS_S
 
 from assistant import cli
 
@@ -26,7 +27,7 @@ def run(home: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """``python -m assistant ARGS`` with ``home`` as its profile."""
     env = {**os.environ, "ASSISTANT_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
     return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True,
-                          env=env, cwd=cwd, timeout=60, check=False, text=True,
+                          env=env, cwd=cwd, timeout=PROCESS_S, check=False, text=True,
                           encoding="utf-8")
 
 
@@ -104,25 +105,28 @@ def test_a_read_only_log_file_is_a_warning(
     assert str(home.resolve() / "logs" / "assistant.log") in err
 
 
-def test_an_unreadable_templates_folder_is_a_message_not_a_traceback(
+def test_an_unreadable_templates_folder_leaves_the_built_ins(
         home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         root_handlers: None) -> None:
-    """What chmod 000 on the folder does: listing it fails quietly, but looking up a file
-    in it (``<id>.examples.toml``, in templating/library.py) raises PermissionError."""
+    """What chmod 000 on the folder does (root reads anyway, so it is injected): listing
+    it raises PermissionError. The built-ins are listed, and the folder's problem."""
     templates = home.resolve() / "data" / "templates"
-    real_is_file = Path.is_file
+    real_iterdir = Path.iterdir
 
-    def unreadable(self: Path) -> bool:
-        if self.parent == templates:
+    def unreadable(self: Path) -> object:
+        if self == templates:
             raise PermissionError(13, "Permission denied", str(self))
-        return real_is_file(self)
+        return real_iterdir(self)
 
-    monkeypatch.setattr(Path, "is_file", unreadable)
-    assert cli.main(["templates"]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith(f"error: {templates}: cannot read your templates folder (Permission "
-                          f"denied: {templates}")
-    assert "Give yourself read and write access to it, or move it away" in err
+    monkeypatch.setattr(Path, "iterdir", unreadable)
+    assert cli.main(["templates"]) == 0
+    out = capsys.readouterr().out
+    assert "weekly-report-zh" in out and "proofread-en" in out
+    assert out.splitlines()[-1] == (
+        f"BROKEN templates folder (user): {templates}: the template folder cannot be read "
+        "(Permission denied); only the built-in templates are available. Check the folder's "
+        "permissions.")
+    assert cli.main(["render", "proofread-en", "--set", "text=teh"]) == 0
 
 
 def test_latin1_input_is_read_as_western_text_with_a_note(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from hub_stub import FILE, MB, REPO, HubStub, sha256_of
+from waits import PROCESS_S
 
 from assistant.backend import CancelToken
 from assistant.download import (
@@ -399,13 +400,13 @@ def test_a_killed_download_resumes_in_the_next_run(hub: HubStub, dest: Path, dat
         child = subprocess.Popen([sys.executable, "-c", CHILD, url, str(dest)], cwd=REPO_ROOT,
                                  stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         try:
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + PROCESS_S
             while partial_size(dest) < 2 * MB:
                 if child.poll() is not None:
                     log.seek(0)
                     pytest.fail("the download process ended early:\n" + log.read().decode())
                 if time.monotonic() > deadline:
-                    pytest.fail("no 2 MB on disk within 60 s")
+                    pytest.fail(f"no 2 MB on disk within {PROCESS_S:.0f} s")
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     child.wait(timeout=0.02)
             os.kill(child.pid, signal.SIGKILL)

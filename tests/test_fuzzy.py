@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from waits import PROCESS_S
 
 from assistant.fuzzy import pinyin_score, rank, score, subsequence_score
 from assistant.templating.library import load_library
@@ -125,7 +126,7 @@ def test_pypinyin_is_imported_only_for_an_ascii_query_on_a_chinese_title() -> No
         "rank('zb', templates)\n"
         "print('pypinyin' in sys.modules)\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True, timeout=60)
+                            check=True, timeout=PROCESS_S)
     assert result.stdout.split() == ["False", "True"]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,67 @@ def test_broken_saved_examples_are_reported(tmp_path: Path) -> None:
     assert library.get("proofread-en").examples  # the file's own examples still work
     message = str(library.errors[0].message)
     assert "proofread-en.examples.toml, line 1: example 1 sets 'txt'" in message
+
+
+def test_an_unreadable_folder_still_gives_the_built_ins(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root reads any folder, so the refusal is the operating system's, injected."""
+    user = tmp_path / "templates"
+    user.mkdir()
+    real_iterdir = Path.iterdir
+
+    def refuse(self: Path) -> object:
+        if self == user:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    library = load_library(user)
+    assert len(library.templates) >= 16
+    [error] = library.errors
+    assert error.path == str(user)
+    assert str(error.message) == (f"{user}: the template folder cannot be read (Permission "
+                                  "denied); only the built-in templates are available. Check the "
+                                  "folder's permissions.")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="needs a folder the user cannot read")
+def test_a_folder_without_read_permission(tmp_path: Path) -> None:
+    user = tmp_path / "templates"
+    user.mkdir()
+    user.chmod(0)
+    try:
+        library = load_library(user)
+    finally:
+        user.chmod(0o700)
+    assert [e.path for e in library.errors] == [str(user)]
+    assert len(library.templates) >= 16
+
+
+def test_a_failed_example_save_leaves_the_file_as_it_was(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    template = load_library(None).get("proofread-en")
+    path = save_example(tmp_path, template, {"text": "one"}, "One.")
+    before = path.read_bytes()
+
+    def power_cut(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("assistant.atomic.os.replace", power_cut)
+    with pytest.raises(InputError, match=r"proofread-en.examples.toml: cannot save the example "
+                                         r"\(No space left on device\)"):
+        save_example(tmp_path, template, {"text": "two"}, "Two.")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proofread-en.examples.toml"]
+
+
+def test_examples_from_a_windows_editor_are_kept_when_one_is_added(tmp_path: Path) -> None:
+    template = load_library(None).get("proofread-zh")
+    path = tmp_path / "proofread-zh.examples.toml"
+    path.write_bytes('[[examples]]\r\ntext = "今天天气很好，我们去公园散步吧"\r\noutput = "改好了"'
+                     .encode("gb18030"))
+    save_example(tmp_path, template, {"text": "新的"}, "好")
+    examples = load_library(tmp_path).get("proofread-zh").examples
+    assert [e.output for e in examples[-2:]] == ["改好了", "好"]
+    assert examples[-2].values["text"] == "今天天气很好，我们去公园散步吧"

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from waits import SLOW_S
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,7 +24,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # --no-isolation: nothing is downloaded at test time.
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation",
                     "--outdir", str(out), str(source)], check=True, capture_output=True,
-                   timeout=600)
+                   timeout=SLOW_S)
     (found,) = out.glob("*.whl")
     return found
 

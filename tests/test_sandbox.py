@@ -17,7 +17,8 @@ import pytest
 
 from assistant.errors import InputError
 from assistant.templating import RenderContext, parse_template
-from assistant.templating.render import TemplateError, render
+from assistant.templating.errors import TemplateError
+from assistant.templating.render import render
 
 DAY = RenderContext(dt.date(2026, 12, 3), "en")
 

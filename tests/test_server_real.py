@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import start_llama_server
+from waits import SLOW_S
 
 from assistant.backend import CancelToken, GenerationParams
 from assistant.backend.config import ServerModel
@@ -33,7 +34,7 @@ SENTENCE = "Their going to the meeting tomorow, its important."
 
 
 def cli(home: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None,
-        timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        timeout: float = SLOW_S) -> subprocess.CompletedProcess[str]:
     environ = {**os.environ, "ASSISTANT_HOME": str(home), "PYTHONIOENCODING": "utf-8",
                **(env or {})}
     return subprocess.run([sys.executable, "-m", "assistant", *args], input=stdin,
@@ -51,7 +52,7 @@ def test_models_lists_the_servers_model(llama_server: str, home: Path) -> None:
 
 def test_run_streams_a_real_answer_with_stats(llama_server: str, home: Path) -> None:
     done = cli(home, "run", "proofread-en", "--server", llama_server, "--input", "-", "--json",
-               "--max-tokens", "40", "--seed", "3", stdin=SENTENCE)
+               "--max-tokens", "16", "--seed", "3", stdin=SENTENCE)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["backend"] == "server" and data["complete"] is True
@@ -66,7 +67,7 @@ def test_run_streams_a_real_answer_with_stats(llama_server: str, home: Path) -> 
 
 def test_plain_run_prints_the_answer_then_the_figures(llama_server: str, home: Path) -> None:
     done = cli(home, "run", "proofread-en", "--server", llama_server, "--set",
-               f"text={SENTENCE}", "--max-tokens", "30")
+               f"text={SENTENCE}", "--max-tokens", "16")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()
     assert "prompt tokens" in done.stderr and "generated" in done.stderr
@@ -104,7 +105,7 @@ def test_stop_mid_answer_and_the_server_serves_the_next_request(llama_server: st
     try:
         messages = [Message("user", "Write a long story about a lighthouse keeper.")]
         cancel = CancelToken()
-        stream = backend.stream(messages, GenerationParams(max_tokens=400, seed=1), cancel)
+        stream = backend.stream(messages, GenerationParams(max_tokens=32, seed=1), cancel)
         got = []
         for chunk in stream:
             got.append(chunk)

@@ -122,3 +122,24 @@ def test_a_draft_that_cannot_be_written_is_logged(tmp_path: Path, caplog: pytest
     assert state.flush()
     assert "could not save the window state" in caplog.text and "No space" in caplog.text
     assert state.values("proofread-en") == {"text": "draft"}  # kept for the next try
+
+
+def test_remembering_later_writes_on_another_thread(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    path = tmp_path / "state.json"
+    state = UiState(path)
+    writers: list[str] = []
+    real = UiState._write
+
+    def spy(self: UiState, *args: object) -> None:
+        writers.append(threading.current_thread().name)
+        real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(UiState, "_write", spy)
+    state.remember("proofread-en", {"text": "x" * 1_000_000}, later=True)
+    assert state.flush(timeout_s=30)
+    assert writers and threading.main_thread().name not in writers
+    assert UiState(path).values("proofread-en") == {"text": "x" * 1_000_000}
+    assert UiState(path).recent == ["proofread-en"]

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from waits import PROCESS_S
 
 from assistant.templating.library import load_library
 from assistant.templating.render import RenderContext, render
@@ -203,7 +204,36 @@ def test_a_warm_start_does_not_import_jinja(tmp_path: Path) -> None:
         "print(out.prompt, 'jinja2' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=60)
+                            check=True, timeout=PROCESS_S)
     count, imported = result.stdout.splitlines()[0].split()
     assert int(count) > 16 and imported == "False"
     assert result.stdout.splitlines()[1] == "hi True"
+
+
+def test_every_module_a_parse_uses_makes_the_cache_stale() -> None:
+    """A module the parse result depends on is in the fingerprint, new ones too.
+
+    Parses, renders and runs the checker's child on one file in a fresh
+    Python, then compares the package modules it imported with
+    ``cache._PARSER_FILES``.
+    """
+    code = (
+        "import sys\n"
+        "from assistant.templating import vetting\n"
+        "from assistant.templating.parse import parse_template\n"
+        "from assistant.templating.render import RenderContext, render\n"
+        "render(parse_template('{{ a }}', 't', 't.md'), {'a': 'x'}, RenderContext.now())\n"
+        "vetting._check_one('t.md', 't', '{{ a }}')\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items()\n"
+        "                 if n.startswith('assistant.') and m.__file__))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=PROCESS_S)
+    from assistant.templating import cache
+
+    here = Path(cache.__file__).parent
+    stamped = {(here / name).resolve() for name in cache._PARSER_FILES}
+    used = {Path(line).resolve() for line in result.stdout.splitlines()}
+    # __version__ is in the fingerprint on its own; atomic writes the cache file.
+    ignored = {(here / "__init__.py").resolve(), (here / "../atomic.py").resolve()}
+    assert sorted(map(str, used - stamped - ignored)) == []

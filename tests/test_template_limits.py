@@ -20,11 +20,13 @@ import time
 from pathlib import Path
 
 import pytest
+from waits import PROCESS_S
 
 from assistant.templating import limits
+from assistant.templating.errors import TemplateError
 from assistant.templating.library import load_library
 from assistant.templating.model import Source
-from assistant.templating.render import RenderContext, TemplateError, render
+from assistant.templating.render import RenderContext, render
 
 DAY = RenderContext(dt.date(2026, 3, 2), language="en")
 SECONDS = 2.0
@@ -223,7 +225,8 @@ def _builtin_text(template_id: str) -> str:
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "ASSISTANT_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
     return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=60, check=False)
+                          text=True, encoding="utf-8", env=env, timeout=PROCESS_S,
+                          check=False)
 
 
 def test_the_command_lists_every_hostile_file_and_keeps_working(tmp_path: Path) -> None:

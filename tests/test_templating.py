@@ -8,7 +8,8 @@ import pytest
 
 from assistant.errors import InputError
 from assistant.templating import FieldKind, RenderContext, parse_template
-from assistant.templating.render import TemplateError, render
+from assistant.templating.errors import TemplateError
+from assistant.templating.render import render
 
 DAY = RenderContext(dt.date(2026, 11, 24), language="zh")  # a Tuesday
 
@@ -100,8 +101,8 @@ def test_crlf_and_bom_free_text_parses_same() -> None:
     ('+++\ntitel = "x"\n+++\nhi', "weekly.md, line 2: unknown setting 'titel'. Did you mean 'title'?"),
     ('+++\ntitle = 3\n+++\nhi', "weekly.md, line 2: 'title' must be text in quotes"),
     ('+++\n[fields.a]\nkind = "choise"\n+++\n{{ a }}',
-     "weekly.md, line 2: field 'a': kind 'choise' is not one of text, line, choice, date. "
-     "Did you mean 'choice'?"),
+     ("weekly.md, line 2: field 'a': kind 'choise' is not one of text, line, choice, date. "
+      "Did you mean 'choice'?")),
     ('+++\n[fields.a]\nlable = "A"\n+++\n{{ a }}', "unknown key of field 'a' 'lable'. Did you mean 'label'?"),
     ('+++\n[fields.a]\nkind = "choice"\n+++\n{{ a }}', "field 'a' is a choice but has no options"),
     ('+++\n[fields.a]\nkind = "choice"\noptions = ["x"]\ndefault = "y"\n+++\n{{ a }}',

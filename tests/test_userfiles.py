@@ -56,3 +56,13 @@ def test_new_template_never_overwrites(tmp_path: Path) -> None:
 def test_new_template_bad_names(tmp_path: Path, title: str) -> None:
     with pytest.raises(InputError):
         new_template(tmp_path, title)
+
+
+def test_a_folder_that_cannot_be_written_gives_a_message(tmp_path: Path) -> None:
+    blocked = tmp_path / "templates"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(InputError, match=r"templates/proofread-en.md: cannot write the template"):
+        customize("proofread-en", blocked)
+    with pytest.raises(InputError, match=r"templates/notes.md: cannot write the template"):
+        new_template(blocked, "Notes")
+    assert blocked.read_text(encoding="utf-8") == "a file where the folder should be"

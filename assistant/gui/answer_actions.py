@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 from assistant.atomic import write_atomic
 from assistant.backend import Backend, TokenCounting
 from assistant.budget import Plan, Section, counter_for, is_estimate, plan_prompt, sections
+from assistant.errors import InputError
 from assistant.gui.core_text import shown
 from assistant.templating.library import save_example
 from assistant.templating.model import Template
@@ -153,11 +154,9 @@ def save_as_example(window: QMainWindow, user_dir: Path, template: Template,
         return False
     try:
         path = save_example(user_dir, template, values, answer.strip())
-    except OSError as exc:
+    except InputError as exc:
         QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Save as example"),
-                            QCoreApplication.translate("MainWindow",
-                                                       "Could not save the example: {reason}")
-                            .format(reason=exc.strerror))
+                            shown(exc))
         return False
     window.statusBar().showMessage(QCoreApplication.translate(
         "MainWindow", "Saved as an example in {file}; it will be sent with future runs.")

@@ -54,6 +54,7 @@ class Desktop(QObject):
         hotkey.failed.connect(self._problem)
         server.request.connect(self.on_request)
         popup.open_in_main.connect(window.open_with_values)
+        popup.open_file_requested.connect(window.templates.open_file)
         popup.replace_requested.connect(self.replace)
         popup.controller.run_finished.connect(self._on_run_finished)
         settings_flow.hotkey_status = lambda: hotkey.method

@@ -5,9 +5,10 @@ template file reads; each free-text field can be filled from the clipboard in
 one click, because most chores start from text copied out of another program.
 Below the fields sits the few-shot bar (:mod:`assistant.gui.examples`).
 
-A field refuses text longer than :data:`MAX_FIELD_CHARS` and says so: a
-20 MB paste would freeze the window for seconds and could never fit a
-model's context anyway.
+A field refuses a paste or fill that would make its text too long, and says
+so with both sizes (one rule for every field, :mod:`assistant.gui.text_limits`):
+a 20 MB paste would freeze the window for seconds and could never fit a
+model's context anyway, and a line field must not cut it silently either.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QDate, QEvent, QMimeData, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.gui.examples import ExamplesBar, ExamplesDialog
+from assistant.gui.text_limits import (
+    MAX_FIELD_CHARS,
+    LimitedLineEdit,
+    LimitedTextEdit,
+    refused_size,
+)
 from assistant.templating.model import Field, FieldKind, Template
 
 Editor = QPlainTextEdit | QLineEdit | QComboBox | QDateEdit
@@ -44,29 +51,13 @@ INPUT_LINES = 8
 ISO_DATE = "yyyy-MM-dd"
 _SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
-MAX_FIELD_CHARS = 1_000_000
-"""The longest text a multi-line field takes.
 
-Far more than a model reads at once (the largest context the settings allow,
-131,072 tokens, is about half a million characters of English), and about
-the most a text box lays out without stalling the window: measured offscreen,
-a 20 MB paste on one line took 6.5 s to lay out and draw, one million
-characters 0.35 s. Line fields keep Qt's own limit (32,767 characters).
-"""
-
-
-class _TextEdit(QPlainTextEdit):
+class _TextEdit(LimitedTextEdit):
     """A multi-line field whose preferred height is a number of text lines.
 
     QPlainTextEdit's own size hint (192 px) is too tall for secondary fields
-    and too short for the main input. A paste or drop that would make the
-    text longer than :data:`MAX_FIELD_CHARS` is refused.
-
-    Signals:
-        too_long(int): a paste or drop was refused; the length it would have made.
+    and too short for the main input.
     """
-
-    too_long = Signal(int)
 
     def __init__(self, lines: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,16 +73,6 @@ class _TextEdit(QPlainTextEdit):
                   + round(2 * self.document().documentMargin())
                   + margins.top() + margins.bottom())
         return QSize(hint.width(), height)
-
-    def insertFromMimeData(self, source: QMimeData) -> None:  # Qt override
-        """Paste or drop ``source``, unless the text would then be too long."""
-        if source.hasText():
-            size = (self.document().characterCount() - 1 - len(self.textCursor().selectedText())
-                    + len(source.text()))
-            if size > MAX_FIELD_CHARS:
-                self.too_long.emit(size)
-                return
-        super().insertFromMimeData(source)
 
 
 class TemplateForm(QWidget):
@@ -182,10 +163,12 @@ class TemplateForm(QWidget):
         editor = self._editors.get(name)
         if editor is None:
             raise KeyError(f"The form has no field {name!r}; its fields: {list(self._editors)}.")
-        limit = editor.maxLength() if isinstance(editor, QLineEdit) else MAX_FIELD_CHARS
-        if len(text) > limit and isinstance(editor, QPlainTextEdit | QLineEdit):
-            self._refuse(editor, len(text))
-            return False
+        if isinstance(editor, QPlainTextEdit | QLineEdit):
+            line = _one_line(text) if isinstance(editor, QLineEdit) else text
+            size = refused_size(0, 0, line, _limit(editor))
+            if size is not None:
+                self._refuse(editor, size)
+                return False
         _write(editor, text, undoable=True)
         return True
 
@@ -311,9 +294,10 @@ class TemplateForm(QWidget):
 
     def _make_editor(self, item: Field, is_input: bool) -> Editor:
         if item.kind is FieldKind.LINE:
-            line = QLineEdit()
+            line = LimitedLineEdit()
             line.setPlaceholderText(item.placeholder)
             line.textChanged.connect(self._on_edited)
+            line.too_long.connect(lambda size: self._refuse(line, size))
             return line
         if item.kind is FieldKind.CHOICE:
             combo = QComboBox()
@@ -342,8 +326,7 @@ class TemplateForm(QWidget):
 
     def _refuse(self, editor: QPlainTextEdit | QLineEdit, size: int) -> None:
         """Say, at the field and through :attr:`notice`, that ``size`` characters is too many."""
-        label = editor.accessibleName()
-        limit = editor.maxLength() if isinstance(editor, QLineEdit) else MAX_FIELD_CHARS
+        label, limit = editor.accessibleName(), _limit(editor)
         message = self.tr("The text is too long for “{field}”: {size} characters, and a field "
                           "takes at most {limit}. Paste a shorter part.").format(
             field=label, size=f"{size:,}", limit=f"{limit:,}")
@@ -383,6 +366,19 @@ class TemplateForm(QWidget):
         self.set_value(self._paste_buttons[button], text)
 
 
+def _limit(editor: QPlainTextEdit | QLineEdit) -> int:
+    """The most characters ``editor`` takes."""
+    if isinstance(editor, QLineEdit):
+        return editor.maxLength()
+    return editor.limit if isinstance(editor, LimitedTextEdit) else MAX_FIELD_CHARS
+
+
+def _one_line(text: str) -> str:
+    """``text`` for a single-line field: pasted paragraphs joined by spaces, not cut off."""
+    lines = text.splitlines()
+    return " ".join(p.strip() for p in lines if p.strip()) if len(lines) > 1 else text
+
+
 def _read(editor: Editor) -> str:
     if isinstance(editor, QPlainTextEdit):
         return editor.toPlainText()
@@ -404,9 +400,7 @@ def _write(editor: Editor, text: str, *, undoable: bool) -> None:
         else:
             editor.setPlainText(text)
     elif isinstance(editor, QLineEdit):
-        # A single-line field gets pasted paragraphs joined by spaces, not cut off.
-        lines = text.splitlines()
-        line = " ".join(p.strip() for p in lines if p.strip()) if len(lines) > 1 else text
+        line = _one_line(text)
         if undoable:
             editor.selectAll()
             editor.insert(line)

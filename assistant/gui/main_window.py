@@ -39,6 +39,7 @@ from assistant.gui.form import TemplateForm
 from assistant.gui.form_room import FormRoom, error_banner
 from assistant.gui.model_chooser import ModelChooser
 from assistant.gui.output_view import OutputView
+from assistant.gui.override_notice import OverrideNotice
 from assistant.gui.picker import TemplatePicker
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.status import StatusBar, model_state_text, stats_text
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: #5f6368;")
         self.banner = error_banner(self.open_settings)
+        self.override_notice = OverrideNotice()  # the user's file of this id is broken
 
         self.run_button = QPushButton()
         self.run_button.setObjectName("runButton")
@@ -130,7 +132,7 @@ class MainWindow(QMainWindow):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.models.banner, self.banner, self.title, self.description,
-                       self.form):
+                       self.override_notice, self.form):
             top_layout.addWidget(widget)
         top_layout.addLayout(buttons)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -144,7 +146,8 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(1, 1)
         main.setSizes([280, 900])
         self.setCentralWidget(main)
-        self.form_room = FormRoom(right, self.form, (self.models.banner, self.banner))
+        self.form_room = FormRoom(right, self.form, (self.models.banner, self.banner,
+                                                     self.override_notice))
         self.setStatusBar(StatusBar(self))  # long messages elide instead of running on
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.stats_label)
@@ -157,8 +160,11 @@ class MainWindow(QMainWindow):
         self.templates.reloaded.connect(self._on_templates_reloaded)
         self.templates.created.connect(self._on_template_created)
         self.picker.open_file_requested.connect(self.templates.open_file)
+        self.override_notice.open_requested.connect(self.templates.open_file)
         self.form.submit.connect(self.run)
         self.form.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.templates.failed.connect(lambda text: self.statusBar().showMessage(
+            self.tr("The template folder could not be read: {reason}").format(reason=text)))
         self.drafts = Drafts(self.form, self.state, self)
         self.run_button.clicked.connect(self.run)
         self.stop_button.clicked.connect(self.controller.stop)
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
         self.drafts.save()  # the draft of the template shown until now
         self._template = template
         self._show_header(template)
+        self.override_notice.show_for(self.core.library, template_id)
         self.form.set_template(template, self.state.values(template_id))
         self._show_answer(self.answers.of(template_id))
         self._warm()
@@ -262,6 +269,7 @@ class MainWindow(QMainWindow):
         library = self.core.library
         self.picker.set_library(library)
         if self._template is not None:
+            self.override_notice.show_for(library, self._template.id)  # fixed, or broken now
             fresh = library.templates.get(self._template.id)
             if fresh is not None and fresh != self._template:
                 values = self.form.values()
@@ -298,7 +306,7 @@ class MainWindow(QMainWindow):
             self.form.focus_first()
             return
         values = self.form.values()
-        self.state.remember(template.id, lasting_values(template, values))
+        self.state.remember(template.id, lasting_values(template, values), later=True)
         self.picker.refresh()
         job = Job(template, values, self.form.use_examples(),
                   self.core.params_for(template, seed=seed), self._context(), owner=self)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from assistant.backend import Stats
 from assistant.fuzzy import rank
-from assistant.gui.form import MAX_FIELD_CHARS, TemplateForm
+from assistant.gui.form import TemplateForm
 from assistant.gui.output_view import OutputView
+from assistant.gui.override_notice import OverrideNotice
+from assistant.gui.text_limits import MAX_FIELD_CHARS, LimitedTextEdit, refused_size
 from assistant.gui.worker import Job, ModelController
 from assistant.state import UiState, lasting_values
 from assistant.templating.model import Template
@@ -44,11 +45,13 @@ class QuickPrompt(QWidget):
         replace_requested(str): the user chose Replace; the app pastes it back.
         open_in_main(str, object, object): template id, field values and, while this
             popup's run is going, its answer so far (else None), for the main window.
+        open_file_requested(str): the user wants to fix the broken template file at this path.
     """
 
     copied = Signal(str)
     replace_requested = Signal(str)
     open_in_main = Signal(str, object, object)
+    open_file_requested = Signal(str)
 
     def __init__(self, core: Core, state: UiState, controller: ModelController,
                  language: str = "en") -> None:
@@ -63,7 +66,7 @@ class QuickPrompt(QWidget):
         self.resize(640, 520)
         self.setStyleSheet("#QuickPrompt { border: 1px solid #9aa0a6; background: palette(window); }")
 
-        self.text = QPlainTextEdit()
+        self.text = LimitedTextEdit()  # a 20 MB paste is refused, as in the main form
         self.text.setObjectName("quickText")
         self.text.setMaximumHeight(110)
         self.notice = QLabel()
@@ -76,6 +79,7 @@ class QuickPrompt(QWidget):
         self.matches.setMaximumHeight(150)  # about six rows; the rest scroll
         self.matches.setWordWrap(True)  # the "nothing matches" line is a sentence
         self.matches.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.override_notice = OverrideNotice()  # the chosen template's user file is broken
         self.form = TemplateForm(lambda: QGuiApplication.clipboard().text())
         self.form.hide()
         self.output = OutputView()
@@ -90,7 +94,8 @@ class QuickPrompt(QWidget):
         for button in (self.main_button, self.replace_button, self.copy_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        for widget in (self.text, self.notice, self.search, self.matches, self.form, self.output):
+        for widget in (self.text, self.notice, self.search, self.matches, self.override_notice,
+                       self.form, self.output):
             layout.addWidget(widget)
         layout.addLayout(buttons)
 
@@ -98,6 +103,10 @@ class QuickPrompt(QWidget):
         self.search.installEventFilter(self)
         self.matches.itemActivated.connect(lambda _item: self.run())
         self.matches.currentItemChanged.connect(lambda *_: self._update_main_button())
+        self.matches.currentItemChanged.connect(lambda *_: self._show_override())
+        self.override_notice.open_requested.connect(self._open_file)
+        self.text.too_long.connect(self._paste_too_long)
+        self.form.notice.connect(self._say)
         self.form.submit.connect(self.run)
         self.copy_button.clicked.connect(self.copy_answer)
         self.replace_button.clicked.connect(self._replace)
@@ -141,12 +150,13 @@ class QuickPrompt(QWidget):
         the hotkey again never starts a second run.
         """
         if not (self.isVisible() and self.controller.busy):
-            size, text = len(text), text if len(text) <= MAX_FIELD_CHARS else ""
+            size = refused_size(0, 0, text, MAX_FIELD_CHARS)
+            text = text if size is None else ""
             self.text.setPlainText(text)  # a huge selection would freeze the popup for seconds
             self.notice.setText(self.tr("The selected text is too long: {size} characters, and "
                                         "at most {limit} are taken. Select a shorter part.")
                                 .format(size=f"{size:,}", limit=f"{MAX_FIELD_CHARS:,}")
-                                if size > MAX_FIELD_CHARS else "" if text.strip() else
+                                if size is not None else "" if text.strip() else
                                 self.tr("No text was captured: type or paste it above."))
             self.notice.setVisible(not text.strip())
             self.search.clear()
@@ -160,6 +170,30 @@ class QuickPrompt(QWidget):
         self.raise_()
         self.activateWindow()
         self.search.setFocus()
+
+    @Slot(int)
+    def _paste_too_long(self, size: int) -> None:
+        """A paste into the text box was refused: say so, with both sizes."""
+        self._say(self.tr("With this paste the text would be {size} characters long, and at "
+                          "most {limit} are taken. Paste a shorter part.")
+                  .format(size=f"{size:,}", limit=f"{MAX_FIELD_CHARS:,}"))
+
+    @Slot(str)
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
+    def _show_override(self) -> None:
+        """Say so when the chosen template is the built-in because the user's file is broken."""
+        chosen = self._chosen()
+        self.override_notice.show_for(self.core.library, chosen.id if chosen else None)
+
+    @Slot(str)
+    def _open_file(self, path: str) -> None:
+        """Hand the broken file to the app to open; out of the way, unless a run is going."""
+        self.open_file_requested.emit(path)
+        if not (self.controller.busy and self.controller.last_owner is self):
+            self.close()
 
     def _place(self) -> None:
         pointer = QCursor.pos()
@@ -260,7 +294,8 @@ class QuickPrompt(QWidget):
             self.form.focus_first()
             self.status.setText(self.tr("Fill in the fields, then press Ctrl+Enter."))
             return
-        self.state.remember(chosen.id, lasting_values(chosen, values, chosen.input_field))
+        self.state.remember(chosen.id, lasting_values(chosen, values, chosen.input_field),
+                            later=True)
         job = Job(chosen, values, True, self.core.params_for(chosen),
                   RenderContext(dt.date.today(), self.language[:2]), owner=self)
         self.output.begin()

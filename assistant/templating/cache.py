@@ -24,14 +24,18 @@ from typing import Any
 from assistant import __version__
 from assistant.atomic import write_atomic
 from assistant.messages import Message
+from assistant.templating.body import CompiledBody
 from assistant.templating.model import Example, Field, FieldKind, Generation, Source, Template
-from assistant.templating.render import CompiledBody
 
 log = logging.getLogger(__name__)
 
 FORMAT = 2
-_PARSER_FILES = ("cache.py", "environment.py", "limits.py", "model.py", "parse.py", "render.py",
-                 "sandbox.py", "treecheck.py")
+_PARSER_FILES = ("body.py", "cache.py", "environment.py", "errors.py", "limits.py", "model.py",
+                 "parse.py", "render.py", "sandbox.py", "treecheck.py", "vetting.py",
+                 "../errors.py", "../messages.py", "../textfile.py")
+"""The modules a cached result depends on, beside this file: the parser and its
+checks, the body's compiler, the errors and messages, the checker's child
+process that makes a user file's verdict, and the decoding of the bytes."""
 
 
 def digest(data: bytes) -> str:
@@ -47,7 +51,7 @@ def fingerprint() -> str:
     """
     parts = [str(FORMAT), __version__]
     here = Path(__file__).parent
-    for name in (*_PARSER_FILES, "../textfile.py", "../messages.py"):
+    for name in _PARSER_FILES:
         parts.append(_stamp(here / name))
     spec = importlib.util.find_spec("jinja2")
     if spec is not None and spec.origin:
@@ -107,7 +111,7 @@ class ParsedCache:
             return None
         try:
             found: Template | Message = (Message.from_json(entry["error"]) if "error" in entry
-                                         else _template_from(entry["template"]))
+                                         else template_from_json(entry["template"]))
         except (KeyError, TypeError, ValueError) as exc:
             log.warning("%s: a damaged entry for %s is discarded (%s)", self.path, where, exc)
             return None
@@ -120,7 +124,7 @@ class ParsedCache:
         if isinstance(result, Message):
             entry["error"] = result.to_json()
         else:
-            entry["template"] = _template_to(result)
+            entry["template"] = template_to_json(result)
         self._new[where] = entry
         self._changed = True
 
@@ -140,7 +144,8 @@ class ParsedCache:
                         "parsed again next time", self.path, exc.strerror or exc)
 
 
-def _template_to(template: Template) -> dict[str, Any]:
+def template_to_json(template: Template) -> dict[str, Any]:
+    """A template as JSON data: for this cache, and from the checker's child process."""
     body = template.body
     return {
         "id": template.id, "title": template.title, "description": template.description,
@@ -160,7 +165,11 @@ def _template_to(template: Template) -> dict[str, Any]:
     }
 
 
-def _template_from(data: dict[str, Any]) -> Template:
+def template_from_json(data: dict[str, Any]) -> Template:
+    """The template :func:`template_to_json` made; its body compiles on first render.
+
+    Raises KeyError, TypeError or ValueError for data of another shape.
+    """
     body = data["body"]
     return Template(
         id=str(data["id"]),

@@ -1,8 +1,10 @@
 """The one Jinja environment every template is compiled in, made on first use.
 
-Importing Jinja costs about 30 ms, and a start-up that finds every template
-in the parsed-template cache needs no Jinja at all, so nothing imports it
-until a body is parsed or rendered.
+Its options decide what every template may do and how its text comes out,
+so they are set here and nowhere else: this is the only place that builds a
+:class:`~.sandbox.GuardedEnvironment`. Importing Jinja costs about 30 ms,
+and a start-up that finds every template in the parsed-template cache needs
+no Jinja at all, so nothing imports it until a body is parsed or rendered.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ template does runs longer than :data:`RENDER_SECONDS`.
 
 The same checks run on constants when a template is parsed (see
 :mod:`.treecheck`), so ``{{ 9**(9**9) }}`` is refused when the file is read.
-Problems are raised as :class:`LimitExceeded` without a place; the caller
-knows the file and turns the template frame's line into the message.
+Problems are raised as :class:`~.errors.LimitExceeded` without a place; the
+caller knows the file and turns the template frame's line into the message.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, Va
 from contextlib import contextmanager
 from typing import Any
 
-from assistant.errors import InputError
 from assistant.messages import Message
+from assistant.templating.errors import LimitExceeded
 
 MAX_BODY_CHARS = 256 * 1024
 """The longest body; the library already refuses bigger files before decoding."""
@@ -63,22 +63,6 @@ _OPERATORS = {"**": operator.pow, "*": operator.mul, "%": operator.mod, "+": ope
 _DIGITS = int(MAX_INT_BITS * math.log10(2))
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?[a-zA-Z%]")
 _SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d+))?[a-zA-Z%]?")
-
-
-class LimitExceeded(InputError):
-    """A template went past a limit; the message says which, the caller says where.
-
-    ``line`` is the body line when a parse-time check knows it; at render
-    time the template frame in the traceback tells.
-    """
-
-    line: int | None = None
-
-    def at(self, line: int | None) -> LimitExceeded:
-        """This error, placed at body ``line`` unless it already has a place."""
-        if self.line is None:
-            self.line = line
-        return self
 
 
 class Budget:

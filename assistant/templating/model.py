@@ -1,7 +1,9 @@
 """The validated, immutable shape of a template.
 
 Everything here is plain data plus small helpers that need no I/O, so the
-GUI form, the CLI and the prompt builder can all read the same object.
+GUI form, the CLI and the prompt builder can all read the same object. The
+body is held as a :class:`~.body.CompiledBody`; how a template is filled in
+for a run is :mod:`.render`'s business, so nothing here imports it.
 """
 
 from __future__ import annotations
@@ -9,10 +11,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from assistant.templating.render import CompiledBody
+from assistant.templating.body import CompiledBody
 
 
 class FieldKind(enum.Enum):

@@ -15,8 +15,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.messages import Message
+from assistant.templating.body import CompiledBody
+from assistant.templating.errors import TemplateError
 from assistant.templating.model import Example, Field, FieldKind, Generation, Source, Template
-from assistant.templating.render import BUILTIN_VARIABLES, CompiledBody, TemplateError
+from assistant.templating.render import BUILTIN_VARIABLES
 
 FENCE = "+++"
 ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")

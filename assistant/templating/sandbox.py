@@ -11,7 +11,8 @@ methods here.
 
 Filters and ``finalize`` take the context: Jinja does not run such
 functions while compiling, so no constant expression is evaluated before a
-budget exists.
+budget exists. The class is built once, with its options, by
+:func:`.environment.environment`.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from jinja2.visitor import NodeTransformer
 
 from assistant.messages import Message
 from assistant.templating import limits
-from assistant.templating.limits import LimitExceeded
+from assistant.templating.errors import LimitExceeded
 
 if TYPE_CHECKING:
     from jinja2 import Environment

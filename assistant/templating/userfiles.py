@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from assistant.atomic import write_atomic
 from assistant.errors import InputError
 from assistant.templating.library import SUFFIX, builtin_dir
 from assistant.templating.parse import ID_PATTERN
@@ -64,8 +65,7 @@ def customize(template_id: str, user_dir: Path) -> Path:
     if not source.is_file():
         raise InputError("There is no built-in template {template_id!r} to customize.",
                          template_id=template_id)
-    user_dir.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(source.read_bytes())
+    _write(target, source.read_bytes())
     return target
 
 
@@ -82,13 +82,21 @@ def new_template(user_dir: Path, title: str, language: str = "en") -> Path:
     stem = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "my-template"
     if not ID_PATTERN.match(stem):
         stem = "my-template"
-    user_dir.mkdir(parents=True, exist_ok=True)
     target = user_dir / f"{stem}{SUFFIX}"
     number = 2
     while target.exists():
         target = user_dir / f"{stem}-{number}{SUFFIX}"
         number += 1
     words = _STARTER_TEXT["zh" if language.startswith("zh") else "en"]
-    target.write_text(STARTER.format(title=title.strip(), language=language[:2], **words),
-                      encoding="utf-8")
+    _write(target, STARTER.format(title=title.strip(), language=language[:2], **words))
     return target
+
+
+def _write(target: Path, data: bytes | str) -> None:
+    """Write a new user file atomically; InputError names it when that fails."""
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise InputError("{path}: cannot write the template ({reason}); check that the "
+                         "template folder can be written.", path=target,
+                         reason=exc.strerror or exc) from None

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from waits import PROCESS_S
+
 PROBE = r"""
 import json, sys
 from pathlib import Path
@@ -31,12 +33,22 @@ QMessageBox.warning = box("warning")
 QMessageBox.critical = box("critical")
 if sys.argv[1] == "unreadable-templates":
     templates = Path(sys.argv[2]).resolve() / "data" / "templates"
-    real_is_file = Path.is_file
-    def is_file(self):
-        if self.parent == templates:
+    real_iterdir = Path.iterdir
+    def iterdir(self):
+        if self == templates:
             raise PermissionError(13, "Permission denied", str(self))
-        return real_is_file(self)
-    Path.is_file = is_file
+        return real_iterdir(self)
+    Path.iterdir = iterdir
+    from assistant.gui.main_window import MainWindow
+    real_show = MainWindow.show
+    def show(self):
+        real_show(self)
+        library = self.core.library
+        print(json.dumps({"templates": len(library.templates),
+                          "errors": [[e.path, str(e.message)] for e in library.errors]}),
+              flush=True)
+        QTimer.singleShot(0, QApplication.quit)
+    MainWindow.show = show
 from assistant.gui.app import launch
 print(json.dumps({"code": launch("show", ["assistant"])}), flush=True)
 """
@@ -47,7 +59,7 @@ def start(home: Path, case: str = "") -> tuple[list[dict[str, object]], str]:
     env = {**os.environ, "ASSISTANT_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
            "LC_ALL": "C.UTF-8", "LANGUAGE": "en"}  # the English text, whatever the machine
     done = subprocess.run([sys.executable, "-c", PROBE, case, str(home)], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+                          capture_output=True, text=True, timeout=PROCESS_S, check=False)
     assert "Traceback" not in done.stderr, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     return lines, done.stderr
@@ -73,10 +85,14 @@ def test_a_home_below_a_file_is_a_message_naming_the_file(tmp_path: Path) -> Non
     assert lines[-1] == {"code": 1}
 
 
-def test_an_unreadable_templates_folder_is_a_message_naming_it(tmp_path: Path) -> None:
+def test_an_unreadable_templates_folder_still_opens_with_the_built_ins(tmp_path: Path) -> None:
+    """The folder's problem is listed like a broken file; the built-ins are all there."""
     home = tmp_path / "profile"
     lines, _stderr = start(home, "unreadable-templates")
-    assert lines[0]["box"] == "critical"
-    assert str(lines[0]["text"]).startswith(
-        f"{home / 'data' / 'templates'}: cannot read your templates folder (Permission denied")
-    assert lines[-1] == {"code": 1}
+    [shown] = [line for line in lines if "templates" in line]
+    folder = home / "data" / "templates"
+    assert shown["templates"] >= 16
+    assert shown["errors"] == [[str(folder), f"{folder}: the template folder cannot be read "
+                                "(Permission denied); only the built-in templates are "
+                                "available. Check the folder's permissions."]]
+    assert lines[-1] == {"code": 0}

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QClipboard, QColor, QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
+from waits import UI_MS
 
 from assistant.gui.clipboard import (
     PSEUDO_TARGETS,
@@ -154,7 +155,7 @@ def test_failed_paste_restores_at_once(clipboard: QClipboard) -> None:
 def test_restore_now_is_immediate_and_once(qtbot: QtBot, clipboard: QClipboard) -> None:
     clipboard.setText("old")
     pending = replace_selection(clipboard, "the answer", lambda: None, restore_after_ms=60_000)
-    with qtbot.waitSignal(pending.restored, timeout=1000) as restored:
+    with qtbot.waitSignal(pending.restored, timeout=UI_MS) as restored:
         pending.restore_now()
         pending.restore_now()
     assert restored.args == [True]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from waits import PROCESS_S
 
 import assistant.state
 from assistant.backend.fake import FakeBackend
@@ -167,7 +168,7 @@ def test_a_draft_survives_a_kill(home: Path) -> None:
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "typed"
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + PROCESS_S
         while TEXT not in (state.read_text(encoding="utf-8") if state.exists() else ""):
             assert time.monotonic() < deadline, "the draft was never written"
             assert child.poll() is None, child.stderr.read() if child.stderr else ""
@@ -180,6 +181,6 @@ def test_a_draft_survives_a_kill(home: Path) -> None:
         child.communicate(timeout=20)
     assert child.returncode == -signal.SIGKILL
     reader = subprocess.run([sys.executable, "-c", CHILD, "read"], env=env, capture_output=True,
-                            check=False, text=True, timeout=60)
+                            check=False, text=True, timeout=PROCESS_S)
     assert reader.returncode == 0, reader.stderr
     assert reader.stdout.strip() == TEXT

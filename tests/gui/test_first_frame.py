@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from waits import PROCESS_S, UI_MS
 
 from assistant.gui.first_frame import after_first_paint
 
@@ -61,7 +62,7 @@ def test_a_window_that_never_paints_does_not_hold_up_the_start(qtbot: QtBot) -> 
     qtbot.addWidget(widget)
     seen: list[int] = []
     after_first_paint(widget, lambda: seen.append(widget.paints), fallback_ms=50)
-    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=UI_MS)
     assert seen == [0]
 
 
@@ -108,7 +109,7 @@ def test_the_app_builds_the_rest_after_the_windows_first_frame(tmp_path: Path) -
         'ui_language = "en"\nmodel = "/nowhere/model.gguf"\n', encoding="utf-8")
     env = {**os.environ, "ASSISTANT_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", LAUNCH_PROBE], env=env, capture_output=True,
-                            text=True, timeout=120, check=True)
+                            text=True, timeout=PROCESS_S, check=True)
     seen = json.loads(next(line for line in result.stdout.splitlines()
                            if line.startswith("{")))
     assert seen == {"start_up_before_paint": False, "painted": True}

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from waits import UI_MS
 
 from assistant.gui.form import TemplateForm
 from assistant.templating import parse_template
@@ -190,7 +191,8 @@ def test_editor_kinds_placeholders_and_options(form: TemplateForm) -> None:
     form.set_template(MINUTES_EN, {})
     kinds = [type(editor(form, row)) for row in range(4)]
     assert [issubclass(k, QPlainTextEdit) for k in kinds] == [True, False, False, False]
-    assert kinds[1:] == [QLineEdit, QLineEdit, QDateEdit]
+    assert [issubclass(k, b) for k, b in zip(kinds[1:], [QLineEdit, QLineEdit, QDateEdit],
+                                             strict=True)] == [True, True, True]
     transcript = editor(form, 0)
     assert isinstance(transcript, QPlainTextEdit)
     assert transcript.placeholderText().startswith("Paste the meeting notes")
@@ -262,7 +264,7 @@ def test_paste_button_fills_field(qtbot: QtBot, form: TemplateForm,
                                   clipboard: Clipboard) -> None:
     form.set_template(MINUTES_EN, {"transcript": "old"})
     clipboard.text = "Sarah: hello\nTom: hi"
-    with qtbot.waitSignal(form.changed, timeout=1000):
+    with qtbot.waitSignal(form.changed, timeout=UI_MS):
         click(qtbot, paste_button(form, 0))
     assert form.values()["transcript"] == "Sarah: hello\nTom: hi"
     clipboard.text = "Launch\nplanning  "
@@ -300,18 +302,18 @@ def test_changed_fires_on_edits_but_not_on_set_template(qtbot: QtBot,
     with qtbot.assertNotEmitted(form.changed):
         form.set_template(MINUTES_EN, {"topic": "x"})
     topic = editor(form, 1)
-    with qtbot.waitSignal(form.changed, timeout=1000):
+    with qtbot.waitSignal(form.changed, timeout=UI_MS):
         type_text(qtbot, topic, "y")
-    with qtbot.waitSignal(form.changed, timeout=1000):
+    with qtbot.waitSignal(form.changed, timeout=UI_MS):
         type_text(qtbot, editor(form, 0), "notes")
     date = editor(form, 3)
     assert isinstance(date, QDateEdit)
-    with qtbot.waitSignal(form.changed, timeout=1000):
+    with qtbot.waitSignal(form.changed, timeout=UI_MS):
         date.setDate(QDate(2020, 2, 2))
     form.set_template(WEEKLY_ZH, {})
     combo = editor(form, 2)
     assert isinstance(combo, QComboBox)
-    with qtbot.waitSignal(form.changed, timeout=1000):
+    with qtbot.waitSignal(form.changed, timeout=UI_MS):
         combo.setCurrentIndex(1)
     assert form.values()["tone"] == "简洁"
 
@@ -321,14 +323,14 @@ def test_changed_fires_on_edits_but_not_on_set_template(qtbot: QtBot,
 def test_ctrl_enter_submits_from_any_field(qtbot: QtBot, form: TemplateForm,
                                            key: Qt.Key, row: int) -> None:
     form.set_template(MINUTES_EN, {"transcript": "abc"})
-    with qtbot.waitSignal(form.submit, timeout=1000):
+    with qtbot.waitSignal(form.submit, timeout=UI_MS):
         press(qtbot, editor(form, row), key, Qt.KeyboardModifier.ControlModifier)
     assert form.values()["transcript"] == "abc"  # no newline was inserted
 
 
 def test_ctrl_enter_in_choice_submits(qtbot: QtBot, form: TemplateForm) -> None:
     form.set_template(WEEKLY_ZH, {})
-    with qtbot.waitSignal(form.submit, timeout=1000):
+    with qtbot.waitSignal(form.submit, timeout=UI_MS):
         press(qtbot, editor(form, 2), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert form.values()["tone"] == "正式"
 
@@ -350,12 +352,12 @@ def test_use_examples_toggles_label_and_signal(qtbot: QtBot, form: TemplateForm)
     form.set_template(WEEKLY_ZH, {})
     assert form.use_examples() and checkbox(form).isChecked()
     assert count_text(form) == "2 examples will be sent"
-    with qtbot.waitSignal(form.use_examples_changed, timeout=1000) as blocker:
+    with qtbot.waitSignal(form.use_examples_changed, timeout=UI_MS) as blocker:
         checkbox(form).click()
     assert blocker.args == [False]
     assert not form.use_examples()
     assert count_text(form) == "No examples"
-    with qtbot.waitSignal(form.use_examples_changed, timeout=1000) as blocker:
+    with qtbot.waitSignal(form.use_examples_changed, timeout=UI_MS) as blocker:
         form.set_use_examples(True)
     assert blocker.args == [True]
     assert count_text(form) == "2 examples will be sent"
@@ -436,14 +438,14 @@ def test_language_change_retranslates(qtbot: QtBot, form: TemplateForm,
     dialog = form.show_examples()
     assert dialog is not None
     QCoreApplication.installTranslator(shouting)
-    qtbot.waitUntil(lambda: checkbox(form).text() == "USE EXAMPLES", timeout=2000)
+    qtbot.waitUntil(lambda: checkbox(form).text() == "USE EXAMPLES", timeout=UI_MS)
     assert count_text(form) == "2 EXAMPLES WILL BE SENT"
     assert paste_button(form, 0).toolTip() == "FILL FROM CLIPBOARD"
     assert label(form, 0).toolTip() == "REQUIRED"
     assert label(form, 1).text() == "下周计划（可选）"  # template labels are not translated
-    qtbot.waitUntil(lambda: dialog.windowTitle() == "EXAMPLES — 周报", timeout=2000)
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "EXAMPLES — 周报", timeout=UI_MS)
     QCoreApplication.removeTranslator(shouting)
-    qtbot.waitUntil(lambda: checkbox(form).text() == "Use examples", timeout=2000)
+    qtbot.waitUntil(lambda: checkbox(form).text() == "Use examples", timeout=UI_MS)
 
 
 def test_language_change_event_directly(form: TemplateForm) -> None:

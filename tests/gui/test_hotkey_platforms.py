@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray
 from pytestqt.qtbot import QtBot
+from waits import UI_MS
 
 from assistant.gui.hotkey import HotkeyError, macos, parse_shortcut, windows
 from assistant.gui.hotkey.macos import MacHotkey
@@ -113,7 +114,7 @@ def test_wm_hotkey_with_our_id_activates(qtbot: QtBot) -> None:
     backend.register("Ctrl+Alt+J")
     event_filter = app.filters[0]
     _msg, address = native(windows.WM_HOTKEY, windows.HOTKEY_ID)
-    with qtbot.waitSignal(backend.activated, timeout=2000):
+    with qtbot.waitSignal(backend.activated, timeout=UI_MS):
         assert event_filter.nativeEventFilter(QByteArray(b"windows_generic_MSG"),
                                               address) == (True, 0)
     with qtbot.assertNotEmitted(backend.activated, wait=50):
@@ -215,7 +216,7 @@ def test_mac_hot_key_event_activates_once_per_press(qtbot: QtBot) -> None:
     carbon = FakeCarbon()
     backend = MacHotkey(carbon)
     backend.register("Ctrl+Alt+J")
-    with qtbot.waitSignal(backend.activated, timeout=2000):
+    with qtbot.waitSignal(backend.activated, timeout=UI_MS):
         assert carbon.handler(None, 0x1234, None) == macos.NO_ERR  # through the C callback
     carbon.event_id = (macos.four_cc("othr"), 1)
     with qtbot.assertNotEmitted(backend.activated, wait=50):

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
 from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
+from waits import UI_MS
 
 from assistant.backend.fake import FakeBackend
 from assistant.budget import Section, sections
@@ -137,7 +138,7 @@ def test_copy_puts_the_final_prompt_on_the_clipboard(qtbot: QtBot,
     inspector.copy_button.click()
     assert QGuiApplication.clipboard().text() == inspector.prompt_view.toPlainText()
     assert inspector.copy_button.text() == "Copied"
-    qtbot.waitUntil(lambda: inspector.copy_button.text() == "Copy prompt", timeout=3000)
+    qtbot.waitUntil(lambda: inspector.copy_button.text() == "Copy prompt", timeout=UI_MS)
 
 
 def test_empty_messages_are_marked(inspector: PromptInspector) -> None:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from waits import PROCESS_S
+
 PROBE = r"""
 import json, sys
 from PySide6.QtCore import QTimer
@@ -51,7 +53,7 @@ templates come from the cache), the CLI, dialogs that open on request, pinyin
 def run_probe(home: Path) -> dict[str, list[str]]:
     env = {**os.environ, "ASSISTANT_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True,
-                            text=True, timeout=120, check=True)
+                            text=True, timeout=PROCESS_S, check=True)
     line = next(line for line in result.stdout.splitlines() if line.startswith("{"))
     data: dict[str, list[str]] = json.loads(line)
     return data

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
+from waits import SLOW_MS, UI_MS, ask_for_few_tokens
 
 from assistant.backend import Backend
 from assistant.backend.config import BackendConfig, open_backend
@@ -51,7 +52,7 @@ def make_window(qtbot: QtBot, home: Path) -> Iterator[Callable[[Factory], MainWi
 
 
 def loaded(qtbot: QtBot, window: MainWindow) -> MainWindow:
-    with qtbot.waitSignal(window.controller.model_loaded, timeout=60000):
+    with qtbot.waitSignal(window.controller.model_loaded, timeout=SLOW_MS):
         window.load_model()
     return window
 
@@ -63,7 +64,6 @@ def pick(qtbot: QtBot, window: MainWindow, text: str) -> None:
     qtbot.keyClick(search, Qt.Key.Key_Return)
 
 
-@pytest.mark.model
 def ready(qtbot: QtBot, make_window: Callable[[Factory], MainWindow], template_id: str,
           field: str, value: str) -> tuple[MainWindow, FakeBackend]:
     """A window on a fake model, with ``template_id`` shown and one field filled."""
@@ -74,15 +74,17 @@ def ready(qtbot: QtBot, make_window: Callable[[Factory], MainWindow], template_i
     return window, fake
 
 
+@pytest.mark.model
 def test_full_run_on_the_embedded_model(qtbot: QtBot, make_window: Callable[[Factory], MainWindow],
-                                        model_path: Path) -> None:
+                                        model_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     window = loaded(qtbot, make_window(open_backend))
+    ask_for_few_tokens(monkeypatch, window.core)
     pick(qtbot, window, "proofr")
     assert window._template is not None and window._template.id.startswith("proofread-")
     window.form.set_value("text", "Their going to the meeting tomorow, its important.")
     chunks: list[str] = []
     window.controller.chunk.connect(chunks.append)
-    with qtbot.waitSignal(window.controller.run_finished, timeout=120000):
+    with qtbot.waitSignal(window.controller.run_finished, timeout=SLOW_MS):
         qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
     assert chunks, "the answer should stream in chunks"
     assert window.output.markdown() == "".join(chunks)
@@ -93,12 +95,14 @@ def test_full_run_on_the_embedded_model(qtbot: QtBot, make_window: Callable[[Fac
 
 @pytest.mark.model
 def test_stop_during_prompt_processing_on_the_real_model(
-        qtbot: QtBot, make_window: Callable[[Factory], MainWindow], model_path: Path) -> None:
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow], model_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     window = loaded(qtbot, make_window(open_backend))
+    ask_for_few_tokens(monkeypatch, window.core, 16)  # stopped before any is made
     pick(qtbot, window, "revise a")
     window.form.set_value("text", "The project review covered budgets and hiring. " * 150)
     window.controller.planned.connect(lambda _plan: window.stop_button.click())
-    with qtbot.waitSignal(window.controller.run_finished, timeout=120000) as finished:
+    with qtbot.waitSignal(window.controller.run_finished, timeout=SLOW_MS) as finished:
         window.run_button.click()
     assert finished.args[0].finish_reason == "cancelled"
     assert "stopped" in window.stats_label.text()
@@ -243,7 +247,8 @@ def test_customize_copies_the_builtin_and_opens_it(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow], opened: UrlCatcher) -> None:
     window = make_window(lambda *_: FakeBackend())
     window.select_template("proofread-en")
-    window.menus.customize_action.trigger()
+    with qtbot.waitSignal(window.templates.created, timeout=UI_MS):
+        window.menus.customize_action.trigger()
     target = window.core.paths.templates_dir / "proofread-en.md"
     assert target.is_file()
     assert [url.toLocalFile() for url in opened.urls] == [str(target)]
@@ -275,12 +280,12 @@ def test_close_to_tray_keeps_the_model_and_quit_is_explicit(
     fake = FakeBackend()
     window = loaded(qtbot, make_window(lambda *_: fake))
     window.hide_on_close = True
-    with qtbot.waitSignal(window.closed_to_tray, timeout=2000):
+    with qtbot.waitSignal(window.closed_to_tray, timeout=UI_MS):
         window.close()
     assert not window.isVisible() and not fake.closed
     window.bring_forward()
     assert window.isVisible()
-    with qtbot.waitSignal(window.quit_requested, timeout=2000):
+    with qtbot.waitSignal(window.quit_requested, timeout=UI_MS):
         window.menus.quit_action.trigger()
 
 
@@ -346,7 +351,8 @@ def test_save_a_good_answer_as_an_example(
     with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
         window.run_button.click()
     assert window.example_button.isEnabled()
-    window.example_button.click()
+    with qtbot.waitSignal(window.templates.reloaded, timeout=UI_MS):
+        window.example_button.click()
     saved = window.core.paths.templates_dir / "proofread-en.examples.toml"
     assert "The report is late." in saved.read_text(encoding="utf-8")
     template = window.core.library.get("proofread-en")
@@ -385,6 +391,9 @@ def test_escape_stops_a_run_wherever_the_cursor_is(
         target: QWidget = window.run_button
     else:
         kind = {"text field": QPlainTextEdit, "line field": QLineEdit}[where]
+        # A layout shows the widgets added to a visible form on the next event-loop turn.
+        qtbot.waitUntil(lambda: any(w.isVisible() for w in window.form.findChildren(kind)),
+                        timeout=UI_MS)
         target = next(w for w in window.form.findChildren(kind) if w.isVisible())
     target.setFocus()
     with qtbot.waitSignal(window.controller.run_finished, timeout=5000) as finished:
@@ -475,6 +484,7 @@ def test_the_same_example_is_not_saved_twice(
         with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
             window.run_button.click()
         window.example_button.click()
+        qtbot.waitUntil(lambda: not window.templates.reading, timeout=UI_MS)
     saved = window.core.paths.templates_dir / "proofread-en.examples.toml"
     assert saved.read_text(encoding="utf-8").count("The report is late.") == 1
     assert "already an example" in window.statusBar().currentMessage()

@@ -27,8 +27,9 @@ from assistant.gui.worker import Job, ModelController
 from assistant.prompt import Message, warm_messages
 from assistant.state import UiState
 from assistant.templating import parse_template
+from assistant.templating.body import Rendered
 from assistant.templating.model import Template
-from assistant.templating.render import RenderContext, Rendered, render
+from assistant.templating.render import RenderContext, render
 from assistant.wiring import build_core
 
 RECURSIVE = '''+++

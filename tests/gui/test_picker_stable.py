@@ -217,7 +217,8 @@ def test_a_broken_file_opens_from_the_window(qtbot: QtBot, window: MainWindow) -
     window.templates.opener = lambda path: opened.append(path) or True
     broken = window.core.paths.templates_dir / "standup.md"
     broken.write_text(UNCLOSED, encoding="utf-8")
-    window.templates.reload()
+    with qtbot.waitSignal(window.templates.reloaded, timeout=30_000):
+        window.templates.reload()
     click(qtbot, window.picker, row(window.picker, "Needs fixing", "standup"))
     opener = window.picker.findChild(QPushButton, "openBroken")
     assert opener is not None

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from waits import SLOW_MS, ask_for_few_tokens
 
 from assistant.backend.config import open_backend
 from assistant.gui.main_window import MainWindow
@@ -27,7 +28,8 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture
-def app_parts(qtbot: QtBot, home: Path) -> Iterator[tuple[Core, MainWindow, QuickPrompt]]:
+def app_parts(qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+              ) -> Iterator[tuple[Core, MainWindow, QuickPrompt]]:
     core = build_core()
     state = UiState(core.paths.state_file)
     controller = ModelController(open_backend)
@@ -37,6 +39,7 @@ def app_parts(qtbot: QtBot, home: Path) -> Iterator[tuple[Core, MainWindow, Quic
     for widget in (window, popup):
         qtbot.addWidget(widget)
     window.show()
+    ask_for_few_tokens(monkeypatch, core, 32)  # runs are stopped after 3 chunks, or end there
     yield core, window, popup
     assert controller.shutdown()
 
@@ -52,7 +55,7 @@ def run_a_little(qtbot: QtBot, window: MainWindow, chunks: int = 3) -> list[str]
 
     window.controller.chunk.connect(on_chunk)
     try:
-        with qtbot.waitSignal(window.controller.run_finished, timeout=180000):
+        with qtbot.waitSignal(window.controller.run_finished, timeout=SLOW_MS):
             qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
     finally:
         window.controller.chunk.disconnect(on_chunk)
@@ -62,7 +65,7 @@ def run_a_little(qtbot: QtBot, window: MainWindow, chunks: int = 3) -> list[str]
 def switch(qtbot: QtBot, core: Core, window: MainWindow, **changes: object) -> str:
     """Change the settings as the dialog's OK does, and wait for the new model."""
     core.save_settings(core.settings.replace(**changes))
-    with qtbot.waitSignal(window.controller.model_loaded, timeout=180000) as loaded:
+    with qtbot.waitSignal(window.controller.model_loaded, timeout=SLOW_MS) as loaded:
         window.settings_flow.reload_if_changed()
     return str(loaded.args[0])
 
@@ -70,7 +73,7 @@ def switch(qtbot: QtBot, core: Core, window: MainWindow, **changes: object) -> s
 def test_local_then_server_then_local(qtbot: QtBot, llama_server: str,
                                       app_parts: tuple[Core, MainWindow, QuickPrompt]) -> None:
     core, window, _popup = app_parts
-    with qtbot.waitSignal(window.controller.model_loaded, timeout=180000) as loaded:
+    with qtbot.waitSignal(window.controller.model_loaded, timeout=SLOW_MS) as loaded:
         window.load_model()
     assert "SmolLM2" in loaded.args[0]
     window.select_template("proofread-en")
@@ -95,13 +98,13 @@ def test_quick_prompt_runs_on_the_server(qtbot: QtBot, llama_server: str,
                                          app_parts: tuple[Core, MainWindow, QuickPrompt]) -> None:
     core, window, popup = app_parts
     core.save_settings(core.settings.replace(model_source="server", server_url=llama_server))
-    with qtbot.waitSignal(window.controller.model_loaded, timeout=180000):
+    with qtbot.waitSignal(window.controller.model_loaded, timeout=SLOW_MS):
         window.load_model()
     popup.open_with("Their going to the meeting tomorow.")
     qtbot.keyClicks(popup.search, "proofread-en")
     got: list[str] = []
     window.controller.chunk.connect(got.append)
-    with qtbot.waitSignal(window.controller.run_finished, timeout=180000) as finished:
+    with qtbot.waitSignal(window.controller.run_finished, timeout=SLOW_MS) as finished:
         qtbot.keyClick(popup.search, Qt.Key.Key_Return)
     assert got and finished.args[0].finish_reason in ("stop", "length")
     qtbot.waitUntil(lambda: popup.output.markdown() == "".join(got), timeout=5000)

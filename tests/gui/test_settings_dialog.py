@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
+from waits import UI_MS
 
 from assistant.errors import InputError
 from assistant.gguf import read_gguf
@@ -383,11 +384,11 @@ def test_height_follows_messages_no_text_cut_no_gap(qtbot: QtBot, make: Make) ->
     before = dialog.height()
     dialog.server.url_edit.setText("gpu box on the third floor, ask Zhang for the address")
     label = dialog._rows["server_url"][2]
-    qtbot.waitUntil(lambda: dialog.height() > before, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.height() > before, timeout=UI_MS)
     bottom = label.mapTo(dialog, label.rect().bottomLeft()).y()
     assert label.height() >= label.heightForWidth(label.width()) and bottom <= dialog.height()
     dialog.server.url_edit.setText("http://127.0.0.1:11434/v1")
-    qtbot.waitUntil(lambda: dialog.height() == before, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.height() == before, timeout=UI_MS)
 
 
 def test_saved_prompts_can_be_cleared_and_bounded(qtbot: QtBot, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
+from waits import UI_MS
 
 from assistant.gguf import read_gguf
 from assistant.gui.settings_dialog import SettingsDialog
@@ -96,12 +97,12 @@ def test_an_error_is_shown_whole_and_its_room_goes_with_it(
     before = dialog.height()
     break_it(dialog, tmp_path)
     label = message(dialog, key)
-    qtbot.waitUntil(lambda: dialog.height() > before, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.height() > before, timeout=UI_MS)
     assert fragment in shown_text(dialog, key)
     assert_whole(dialog, label)
     fix_it(dialog, tmp_path)
     assert shown_text(dialog, key) == ""
-    qtbot.waitUntil(lambda: dialog.height() == before, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.height() == before, timeout=UI_MS)
 
 
 def test_a_foreign_file_is_described_in_hex_not_raw_bytes(make: Make, tmp_path: Path) -> None:

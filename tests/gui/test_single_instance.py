@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import queue
 import shutil
-import stat
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -19,6 +19,7 @@ from typing import IO
 import pytest
 from PySide6.QtCore import QDir, QThread
 from pytestqt.qtbot import QtBot
+from waits import PROCESS_S
 
 from assistant.gui.single_instance import (
     LOCK_NAME,
@@ -89,7 +90,7 @@ class Lines:
         for line in stream:
             self._queue.put(line.strip())
 
-    def expect(self, wanted: str, timeout: float = 30) -> None:
+    def expect(self, wanted: str, timeout: float = PROCESS_S) -> None:
         deadline = time.monotonic() + timeout
         while wanted not in self.seen:
             remaining = deadline - time.monotonic()
@@ -269,17 +270,17 @@ def test_second_process_hands_over_and_exits(spawn: Spawn) -> None:
     lines = Lines(first)
     lines.expect("listening")
     second = spawn("show")
-    out, _ = second.communicate(timeout=30)
+    out, _ = second.communicate(timeout=PROCESS_S)
     assert second.returncode == 0
     assert out.strip() == "handed"
     lines.expect("request show")
-    assert first.wait(30) == 0
+    assert first.wait(PROCESS_S) == 0
 
 
 def test_simultaneous_launches_make_one_primary(spawn: Spawn) -> None:
     """Four launches at once: the lock picks one; the others reach it."""
     launches = [spawn("quick", 3) for _ in range(4)]
-    results = [process.communicate(timeout=60) for process in launches]
+    results = [process.communicate(timeout=PROCESS_S) for process in launches]
     assert [process.returncode for process in launches] == [0, 0, 0, 0]
     outputs = [out.split("\n")[:-1] for out, _ in results]
     primaries = [lines for lines in outputs if lines[0] == "listening"]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -157,8 +158,42 @@ def test_the_menu_entry_tells_where_the_customized_file_is(
         qtbot: QtBot, window: MainWindow, works: bool) -> None:
     window.templates.opener = FakeOpener(works)
     window.select_template("proofread-en")
-    window.menus.customize_action.trigger()
+    with qtbot.waitSignal(window.templates.created, timeout=30_000):
+        window.menus.customize_action.trigger()
     target = window.core.paths.templates_dir / "proofread-en.md"
     assert str(target) in window.statusBar().currentMessage()
     assert (window.findChild(FileNotice) is None) is works
     assert window._template is not None and window._template.source.value == "user"
+
+
+def test_a_file_that_hangs_the_checker_does_not_hold_the_window(
+        qtbot: QtBot, folder: TemplateFolder) -> None:
+    """The folder is read on its own thread; the event loop goes on meanwhile."""
+    from tests.test_vetting import SLOW
+
+    (folder.folder / "slow.md").write_text(SLOW, encoding="utf-8")
+    (folder.folder / "fine.md").write_text("Say hi to {{ name }}", encoding="utf-8")
+    ticks: list[int] = []
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    with qtbot.waitSignal(folder.reloaded, timeout=60_000):
+        folder.reload()
+        assert folder.reading
+    timer.stop()
+    assert len(ticks) >= 5, "the window went on while the folder was read"
+    library = folder.core.library
+    assert library.get("fine").title == "fine"
+    [error] = [e for e in library.errors if e.template_id == "slow"]
+    assert "checking this template" in str(error.message)
+    assert len(library.templates) >= 17
+
+
+def test_changes_during_a_read_are_read_too(qtbot: QtBot, folder: TemplateFolder) -> None:
+    (folder.folder / "first.md").write_text("One {{ a }}", encoding="utf-8")
+    done: list[str] = []
+    folder.reload(then=lambda: done.append("first"))
+    (folder.folder / "second.md").write_text("Two {{ b }}", encoding="utf-8")
+    folder.reload(then=lambda: done.append("second"))
+    qtbot.waitUntil(lambda: len(done) == 2 and not folder.reading, timeout=60_000)
+    assert {"first", "second"} <= set(folder.core.library.templates)

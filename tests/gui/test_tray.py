@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
+from waits import UI_MS
 
 from assistant.gui.app import app_icon
 from assistant.gui.tray import Tray
@@ -14,9 +15,9 @@ def test_menu_actions_emit_their_signals(qtbot: QtBot) -> None:
                            (tray.quick_action, tray.quick_requested),
                            (tray.settings_action, tray.settings_requested),
                            (tray.quit_action, tray.quit_requested)):
-        with qtbot.waitSignal(signal, timeout=1000):
+        with qtbot.waitSignal(signal, timeout=UI_MS):
             action.trigger()
-    with qtbot.waitSignal(tray.pause_toggled, timeout=1000) as paused:
+    with qtbot.waitSignal(tray.pause_toggled, timeout=UI_MS) as paused:
         tray.pause_action.trigger()
     assert paused.args == [True]
     assert [a.text() for a in tray.menu.actions() if a.text()] == [

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from waits import UI_MS
 
 from assistant.backend.fake import FakeBackend
 from assistant.gui.i18n import Translations
@@ -95,9 +96,9 @@ def test_a_banner_takes_its_room_from_the_answer_not_the_fields(qtbot: QtBot,
     answer = window.output.height()
     window._on_model_failed(FAILED)
     assert window.banner.isVisible()
-    qtbot.waitUntil(lambda: window.output.height() < answer, timeout=3000)
-    qtbot.waitUntil(lambda: fields_in_sight(window), timeout=3000)
+    qtbot.waitUntil(lambda: window.output.height() < answer, timeout=UI_MS)
+    qtbot.waitUntil(lambda: fields_in_sight(window), timeout=UI_MS)
     assert window.output.height() >= 8 * window.output.fontMetrics().lineSpacing()
     window.banner.hide()  # the model loaded after all: the answer gets its room back
-    qtbot.waitUntil(lambda: window.output.height() == answer, timeout=3000)
-    qtbot.waitUntil(lambda: fields_in_sight(window), timeout=3000)
+    qtbot.waitUntil(lambda: window.output.height() == answer, timeout=UI_MS)
+    qtbot.waitUntil(lambda: fields_in_sight(window), timeout=UI_MS)

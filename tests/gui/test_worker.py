@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from waits import SLOW_MS
 
 from assistant.backend import GenerationParams, Stats
 from assistant.backend.config import BackendConfig, LocalModel, open_backend
@@ -120,20 +121,20 @@ def test_shutdown_while_running_ends_the_thread(qtbot: QtBot, fake: FakeBackend)
 @pytest.mark.model
 def test_real_model_run_and_stop_in_prompt_processing(qtbot: QtBot, model_path: Path) -> None:
     ctl = ModelController(open_backend)
-    with qtbot.waitSignal(ctl.model_loaded, timeout=60000) as loaded:
+    with qtbot.waitSignal(ctl.model_loaded, timeout=SLOW_MS) as loaded:
         ctl.load(LocalModel(model_path, 2048))
     assert loaded.args[1] == 2048
     chunks: list[str] = []
     ctl.chunk.connect(chunks.append)
-    with qtbot.waitSignal(ctl.run_finished, timeout=120000) as finished:
-        assert ctl.run(job(max_tokens=30))
+    with qtbot.waitSignal(ctl.run_finished, timeout=SLOW_MS) as finished:
+        assert ctl.run(job(max_tokens=16))
     assert "".join(chunks).strip() and finished.args[0].completion_tokens > 0
     # A long input: stop as soon as the run has been planned (prompt processing).
     long_text = "The meeting covered the budget and the hiring plan. " * 120
     chunks.clear()
     ctl.planned.connect(lambda plan: ctl.stop())
-    with qtbot.waitSignal(ctl.run_finished, timeout=120000) as stopped:
-        assert ctl.run(job(long_text, max_tokens=200))
+    with qtbot.waitSignal(ctl.run_finished, timeout=SLOW_MS) as stopped:
+        assert ctl.run(job(long_text, max_tokens=16))
     assert stopped.args[0].finish_reason == "cancelled"
     assert len(chunks) <= 1
     assert ctl.shutdown()

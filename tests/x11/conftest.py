@@ -14,6 +14,7 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
+from waits import PROCESS_S
 from xwait import wait_for
 
 
@@ -34,11 +35,12 @@ def display() -> Iterator[str]:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_end)
     try:
-        ready, _, _ = select.select([read_end], [], [], 30)
+        ready, _, _ = select.select([read_end], [], [], PROCESS_S)
         assert ready, "Xvfb did not report its display number"
         name = ":" + os.read(read_end, 64).decode().strip()
         wait_for(lambda: subprocess.run(["xdpyinfo", "-display", name],
-                                        capture_output=True).returncode == 0, 30, "Xvfb")
+                                        capture_output=True).returncode == 0, PROCESS_S,
+                 "Xvfb")
         yield name
     finally:
         os.close(read_end)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from waits import PROCESS_S, SLOW_S
 from xwait import wait_for  # tests/x11/xwait.py
 
 pytestmark = [pytest.mark.x11, pytest.mark.model]
@@ -36,18 +37,19 @@ def test_window_comes_up_and_looks_right(display: str, tmp_path: Path, language:
                                    capture_output=True, text=True)
             return found.stdout.split()[0] if found.returncode == 0 and found.stdout else ""
 
-        wid = str(wait_for(window_id, 60, "the main window"))
+        wid = str(wait_for(window_id, PROCESS_S, "the main window"))
         log = home / "logs" / "assistant.log"
-        wait_for(lambda: log.exists() and "model ready" in log.read_text(encoding="utf-8"), 120,
-                 "the model to load")
+        wait_for(lambda: log.exists() and "model ready" in log.read_text(encoding="utf-8"),
+                 SLOW_S, "the model to load")
         subprocess.run(["xdotool", "windowsize", wid, "1300", "820"], env=env, check=True)
         wait_for(lambda: subprocess.run(["xdotool", "getwindowgeometry", wid], env=env,
                                         capture_output=True, text=True).stdout
-                 .find("1300x820") >= 0, 10, "the resize")
+                 .find("1300x820") >= 0, PROCESS_S, "the resize")
         out_dir = Path(os.environ.get("ASSISTANT_SCREENSHOT_DIR", tmp_path))
         out_dir.mkdir(parents=True, exist_ok=True)
         shot = out_dir / f"main-window-{language}.png"
-        subprocess.run(["import", "-window", wid, str(shot)], env=env, check=True, timeout=60)
+        subprocess.run(["import", "-window", wid, str(shot)], env=env, check=True,
+                       timeout=PROCESS_S)
         image = QImage(str(shot))
         assert image.width() >= 1200 and image.height() >= 700
         colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
@@ -56,5 +58,5 @@ def test_window_comes_up_and_looks_right(display: str, tmp_path: Path, language:
         assert app.poll() is None, "the app must still be running"
     finally:
         app.terminate()
-        output = app.communicate(timeout=30)[0].decode("utf-8", "replace")
+        output = app.communicate(timeout=PROCESS_S)[0].decode("utf-8", "replace")
     assert "Traceback" not in output, output

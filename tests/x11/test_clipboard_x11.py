@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+from waits import PROCESS_S
 from xwait import wait_for  # tests/x11/xwait.py
 
 pytestmark = pytest.mark.x11
@@ -106,7 +107,7 @@ class Child:
         for line in stream:
             put(line.rstrip("\n"))
 
-    def expect(self, prefix: str, timeout: float = 30) -> str:
+    def expect(self, prefix: str, timeout: float = PROCESS_S) -> str:
         """The rest of the next line starting with ``prefix``."""
         deadline = time.monotonic() + timeout
         while True:
@@ -166,7 +167,7 @@ def x11(display: str, tmp_path: Path) -> Iterator[Callable[..., Child]]:
 def xclip_out(display: str, selection: str, target: str | None = None) -> str:
     args = ["xclip", "-o", "-selection", selection] + (["-t", target] if target else [])
     found = subprocess.run(args, env={**os.environ, "DISPLAY": display}, check=False,
-                           capture_output=True, timeout=10)
+                           capture_output=True, timeout=PROCESS_S)
     return found.stdout.decode("utf-8") if found.returncode == 0 else ""
 
 
@@ -175,7 +176,8 @@ def own(x11: Callable[..., Child], display: str, selection: str, text: str,
     """Make xclip own ``selection`` with ``text`` and wait until it serves it."""
     x11("xclip", "-quiet", "-selection", selection, *(["-t", target] if target else []),
         stdin=text)
-    wait_for(lambda: xclip_out(display, selection, target) == text, 10, f"xclip on {selection}")
+    wait_for(lambda: xclip_out(display, selection, target) == text, PROCESS_S,
+             f"xclip on {selection}")
 
 
 def test_capture_prefers_the_primary_selection(x11: Callable[..., Child], display: str) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from waits import PROCESS_S
 from Xlib import XK, X  # type: ignore[import-untyped, unused-ignore]
 from Xlib import error as xerror  # type: ignore[import-untyped, unused-ignore]
 from Xlib.display import Display  # type: ignore[import-untyped, unused-ignore]
@@ -59,7 +60,7 @@ CHILD = textwrap.dedent("""
 
 def xdotool(display: str, *args: str) -> None:
     subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": display}, check=True,
-                   timeout=20)
+                   timeout=PROCESS_S)
 
 
 class Child:
@@ -81,7 +82,7 @@ class Child:
         for line in self.process.stdout:
             self.lines.put(line.rstrip("\n"))
 
-    def expect(self, prefix: str, timeout: float = 15) -> str:
+    def expect(self, prefix: str, timeout: float = PROCESS_S) -> str:
         """The next line that is not Qt chatter; it must start with ``prefix``."""
         while True:
             try:
