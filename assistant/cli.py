@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="layers of a local model to put on the GPU (0 = none, -1 = all)")
     run.add_argument("--max-tokens", type=int, metavar="N", help="longest answer in tokens")
     run.add_argument("--seed", type=int, metavar="N", help="sampling seed, for repeatable runs")
+    run.add_argument("--result", action="store_true",
+                     help="print only the part of the answer that goes back into the document "
+                          "(the template's 'result' section), once the answer is complete")
     run.add_argument("--progress", action="store_true",
                      help="report on stderr how much of a long prompt has been read")
 
@@ -194,6 +197,7 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
     from assistant.backend import CancelToken
     from assistant.backend.config import open_backend
     from assistant.budget import counter_for, plan_prompt
+    from assistant.results import extract
     from assistant.templating.render import RenderContext
 
     template, values = _values(core, args)
@@ -223,7 +227,7 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
             try:
                 for chunk in stream:
                     parts.append(chunk)
-                    if not args.json:
+                    if not args.json and not args.result:
                         sys.stdout.write(chunk)
                         sys.stdout.flush()
             except ModelError as exc:
@@ -233,9 +237,15 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
     stats = stream.stats
+    result = extract("".join(parts), template.result)
+    if result.notice is not None and (args.result or args.json) and failure is None:
+        print(f"note: {result.notice}", file=sys.stderr)
+    if args.result and not args.json and (parts or failure is None):
+        sys.stdout.write(result.text)
     if args.json:
         print_json({"template": template.id, "backend": kind(config),
-                     "model": model_name, "output": "".join(parts),
+                     "model": model_name, "output": "".join(parts), "result": result.text,
+                     "result_notice": result.notice and str(result.notice),
                      "complete": failure is None, "error": None if failure is None
                      else str(failure), "examples_used": plan.examples_used,
                      "notice": plan.notice and str(plan.notice), "stats": stats.as_dict()})

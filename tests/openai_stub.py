@@ -35,6 +35,8 @@ class Request:
 @dataclass
 class StubState:
     mode: str = "ok"
+    chunks: tuple[str, ...] = CHUNKS
+    """What the "ok" mode streams."""
     models: list[dict[str, Any]] = field(default_factory=lambda: [{"id": "stub-model"}])
     requests: list[Request] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
@@ -137,8 +139,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _mode_ok(self) -> None:
         self._start_stream()
-        for index, text in enumerate(CHUNKS):
-            self._event(_chunk(text, "stop" if index == len(CHUNKS) - 1 else None))
+        chunks = self.server.state.chunks
+        for index, text in enumerate(chunks):
+            self._event(_chunk(text, "stop" if index == len(chunks) - 1 else None))
         self._event({"id": "chatcmpl-1", "object": "chat.completion.chunk", "choices": [],
                      "usage": {"prompt_tokens": 57, "completion_tokens": 3, "total_tokens": 60,
                                "prompt_tokens_details": {"cached_tokens": 40}}})

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openai_stub import StubServer
 from waits import PROCESS_S, SLOW_S
 
 BUILTIN_IDS = sorted(
@@ -424,3 +425,31 @@ def test_real_run_on_the_embedded_model(cli: Cli) -> None:
     assert stats["prompt_tokens"] > 0
     assert 0 < stats["completion_tokens"] <= 16
     assert stats["ttft_s"] > 0
+
+
+# --- the result part ---------------------------------------------------------
+
+
+def test_result_prints_only_the_corrected_text(cli: Cli, stub: StubServer) -> None:
+    stub.state.chunks = ("## Corrected text\n", "The report is late.\n\n", "## Changes\n",
+                         "- Teh → The")
+    done = cli("run", "proofread-en", "--set", "text=Teh report is late.", "--server", stub.url,
+               "--result")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "The report is late.\n"
+    done = cli("run", "proofread-en", "--set", "text=Teh report is late.", "--server", stub.url,
+               "--json")
+    data = json.loads(done.stdout)
+    assert data["result"] == "The report is late." and data["result_notice"] is None
+    assert data["output"].startswith("## Corrected text")
+
+
+def test_result_of_an_answer_without_the_section_is_the_whole_answer(
+        cli: Cli, stub: StubServer) -> None:
+    stub.state.chunks = ("The report ", "is late.")
+    done = cli("run", "proofread-en", "--set", "text=Teh report is late.", "--server", stub.url,
+               "--result")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "The report is late.\n"
+    assert "note: The answer has no 'Corrected text' section, so the whole answer is used." \
+        in done.stderr

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from assistant.atomic import write_atomic
@@ -27,6 +28,7 @@ from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 
 if TYPE_CHECKING:
+    from assistant.gui.form import TemplateForm
     from assistant.gui.inspector import PromptInspector
     from assistant.gui.worker import ModelController
 
@@ -134,6 +136,28 @@ def inspect_prompt(controller: ModelController, inspector: PromptInspector, temp
 
     controller.compute(lambda backend: plan_inspection(backend, template, values, use_examples,
                                                        max_tokens, context), show, failed)
+
+
+def inspect_current(window: QMainWindow, controller: ModelController, template: Template,
+                    form: TemplateForm, max_tokens: int, context: RenderContext) -> None:
+    """The window's prompt inspector on ``template`` with ``form``'s values; a model is needed."""
+    if controller.backend is None:
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "The prompt inspector needs a loaded model."), 6000)
+        return
+    inspect_prompt(controller, inspector_of(window), template, form.values(), form.use_examples(),
+                   max_tokens, context)
+
+
+def copy_text(window: QMainWindow, text: str, whole: bool) -> None:
+    """Put ``text`` on the clipboard and say so: the ``whole`` answer, or its result."""
+    QGuiApplication.clipboard().setText(text)
+    count = f"{len(text):,}"
+    if whole:
+        message = QCoreApplication.translate("MainWindow", "Copied the answer ({count} characters).")
+    else:
+        message = QCoreApplication.translate("MainWindow", "Copied the result ({count} characters).")
+    window.statusBar().showMessage(message.format(count=count), 4000)
 
 
 def save_as_example(window: QMainWindow, user_dir: Path, template: Template,

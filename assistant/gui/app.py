@@ -112,13 +112,14 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
     def finish_start() -> None:
         from assistant.gui.desktop import Desktop
         from assistant.gui.hotkey import create_hotkey_backend
+        from assistant.gui.paste import paster_for
         from assistant.gui.quick_prompt import QuickPrompt
         from assistant.gui.tray import Tray
 
         popup = parts["popup"] = QuickPrompt(core, state, controller, window.language)
         tray = Tray(icon, app)
         hotkey = create_hotkey_backend(parent=app)
-        desktop = Desktop(app, window, popup, tray, hotkey, server, flow)
+        desktop = Desktop(app, window, popup, tray, hotkey, server, flow, paster_for())
         if command == "quick":
             desktop.open_quick()
         problems = startup + core.settings_problems + ([state.problem] if state.problem

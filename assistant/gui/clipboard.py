@@ -4,18 +4,16 @@ The quick prompt opens with what the user selected (on X11 the primary
 selection, which needs no Ctrl+C) or else what they copied. Its "Replace"
 action borrows the clipboard to paste the answer into the window the user came
 from, and must give the clipboard back as it was, in every format (an image,
-rich text, a file list), because the user did not ask us to touch it.
+rich text, a file list), because the user did not ask us to touch it. The
+keystroke that makes the other window paste is :mod:`assistant.gui.paste`'s.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QClipboard, QGuiApplication
-
-from assistant.errors import AssistantError
+from PySide6.QtGui import QClipboard
 
 #: How long the answer stays on the clipboard after the paste keystroke.
 RESTORE_AFTER_MS = 600
@@ -35,10 +33,6 @@ PSEUDO_TARGETS = frozenset({
 # Qt keeps an image set with setImageData() as a QImage under this format, and
 # data() gives no bytes for it, so images are copied through imageData().
 _QT_IMAGE = "application/x-qt-image"
-
-
-class PasteError(AssistantError):
-    """The answer could not be pasted into the other window by us."""
 
 
 def capture_text(clipboard: QClipboard) -> tuple[str, str]:
@@ -98,49 +92,6 @@ def restore(clipboard: QClipboard, saved: QMimeData,
     clipboard.setMimeData(copy_mime(saved), mode)
 
 
-def paste_into_focused_window() -> None:
-    """Press Ctrl+V in the window that has the keyboard focus (X11 only).
-
-    Uses the XTEST extension through python-xlib, so no xdotool is needed.
-    The caller must have closed its own popup first so that the focus is back
-    in the user's window. Terminals paste with Ctrl+Shift+V and will not react.
-    """
-    platform = QGuiApplication.platformName()
-    if platform != "xcb":
-        raise PasteError("Pasting by itself works only on X11 (this session is "
-                         "\"{platform}\"). The answer is on the clipboard: press Ctrl+V.",
-                         platform=platform)
-    try:
-        # importlib keeps python-xlib (untyped) optional and out of mypy's way.
-        xdisplay = importlib.import_module("Xlib.display")
-        xtest = importlib.import_module("Xlib.ext.xtest")
-        xconst = importlib.import_module("Xlib.X")
-        xkeys = importlib.import_module("Xlib.XK")
-    except ImportError as error:
-        raise PasteError("Pasting needs the python-xlib package ({error}). Install it, or "
-                         "press Ctrl+V yourself.", error=error) from error
-    try:
-        display = xdisplay.Display()  # $DISPLAY, the same server Qt uses
-    except Exception as error:  # python-xlib raises its own error types here
-        raise PasteError("Could not reach the X display to press Ctrl+V ({error}). Press it "
-                         "yourself.", error=error) from error
-    try:
-        if not display.has_extension("XTEST"):
-            raise PasteError("The X server has no XTEST extension, so the assistant cannot "
-                             "press Ctrl+V. Press it yourself.")
-        control = display.keysym_to_keycode(xkeys.XK_Control_L)
-        key_v = display.keysym_to_keycode(xkeys.XK_v)
-        if not control or not key_v:
-            raise PasteError("The keyboard layout has no Ctrl or V key to press. Press "
-                             "Ctrl+V yourself.")
-        for event, keycode in ((xconst.KeyPress, control), (xconst.KeyPress, key_v),
-                               (xconst.KeyRelease, key_v), (xconst.KeyRelease, control)):
-            xtest.fake_input(display, event, keycode)
-        display.sync()
-    finally:
-        display.close()
-
-
 class PendingRestore(QObject):
     """The saved clipboard, waiting to be put back after a paste.
 
@@ -196,9 +147,9 @@ def replace_selection(clipboard: QClipboard, answer: str, paste: Callable[[], No
                       parent: QObject | None = None) -> PendingRestore:
     """Paste ``answer`` over the selection, then give the clipboard back.
 
-    Order: snapshot, set the answer, ``paste()`` (e.g.
-    :func:`paste_into_focused_window`), and after ``restore_after_ms`` put the
-    snapshot back. If ``paste`` raises, the clipboard is restored at once and
+    Order: snapshot, set the answer, ``paste()`` (a
+    :meth:`assistant.gui.paste.Paster.paste`), and after ``restore_after_ms``
+    put the snapshot back. If ``paste`` raises, the clipboard is restored at once and
     the error goes to the caller. Connect ``QCoreApplication.aboutToQuit`` to
     :meth:`PendingRestore.restore_now` so that quitting early still restores
     (the connection goes away with the object).

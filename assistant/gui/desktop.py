@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication
 
 from assistant.backend import Stats
 from assistant.errors import AssistantError
-from assistant.gui.clipboard import capture_text, paste_into_focused_window, replace_selection
+from assistant.gui.clipboard import capture_text, replace_selection
 from assistant.gui.core_text import shown
 from assistant.gui.hotkey import HotkeyBackend, HotkeyError
 from assistant.gui.main_window import MainWindow
+from assistant.gui.paste import Paster
 from assistant.gui.quick_prompt import QuickPrompt
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.single_instance import InstanceServer
@@ -37,10 +38,11 @@ class Desktop(QObject):
 
     def __init__(self, app: QApplication, window: MainWindow, popup: QuickPrompt, tray: Tray,
                  hotkey: HotkeyBackend, server: InstanceServer,
-                 settings_flow: SettingsFlow) -> None:
+                 settings_flow: SettingsFlow, paster: Paster) -> None:
         super().__init__(window)
         self.app, self.window, self.popup = app, window, popup
         self.tray, self.hotkey, self.server = tray, hotkey, server
+        self.paster = paster
         window.hide_on_close = tray.available
         app.setQuitOnLastWindowClosed(not tray.available)
         window.closed_to_tray.connect(tray.tell_still_running)
@@ -114,8 +116,7 @@ class Desktop(QObject):
 
     def _paste(self, answer: str) -> None:
         try:
-            pending = replace_selection(QGuiApplication.clipboard(), answer,
-                                        paste_into_focused_window)
+            pending = replace_selection(QGuiApplication.clipboard(), answer, self.paster.paste)
         except AssistantError as exc:
             # The answer stays on the clipboard: the user can paste it by hand.
             QGuiApplication.clipboard().setText(answer)

@@ -41,6 +41,7 @@ from assistant.gui.model_chooser import ModelChooser
 from assistant.gui.output_view import OutputView
 from assistant.gui.override_notice import OverrideNotice
 from assistant.gui.picker import TemplatePicker
+from assistant.gui.result_panel import ResultPanel
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.status import StatusBar, model_state_text, stats_text
 from assistant.gui.template_folder import TemplateFolder
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.picker = TemplatePicker(core.library, state, language=language[:2])
         self.form = TemplateForm(lambda: QGuiApplication.clipboard().text())
         self.output = OutputView()
+        self.result = ResultPanel(self.output)  # the part of the answer that Copy takes
         self.title = QLabel()
         self.title.setObjectName("templateTitle")
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -98,8 +100,9 @@ class MainWindow(QMainWindow):
         self.run_button = QPushButton()
         self.run_button.setObjectName("runButton")
         self.run_button.setDefault(True)
-        (self.stop_button, self.regenerate_button, self.copy_button, self.save_button,
-         self.example_button, self.inspect_button) = (QPushButton() for _ in range(6))
+        (self.stop_button, self.regenerate_button, self.copy_button, self.copy_all_button,
+         self.save_button, self.example_button, self.inspect_button) = \
+            (QPushButton() for _ in range(7))
         self.model_label = QLabel()
         self.stats_label = QLabel()
         self.models = ModelChooser(core, state, settings_flow, language, self)
@@ -126,7 +129,7 @@ class MainWindow(QMainWindow):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.inspect_button, self.example_button, self.copy_button,
-                       self.save_button):
+                       self.copy_all_button, self.save_button):
             buttons.addWidget(button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -137,7 +140,7 @@ class MainWindow(QMainWindow):
         top_layout.addLayout(buttons)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(top)
-        right.addWidget(self.output)
+        right.addWidget(self.result)
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
         main = QSplitter(Qt.Orientation.Horizontal)
@@ -173,7 +176,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self,
                   lambda: self.controller.stop() if self._mine() else None)
         self.regenerate_button.clicked.connect(self.run)  # fresh sampling, same values
-        self.copy_button.clicked.connect(self._copy)
+        self.copy_button.clicked.connect(lambda: self._copy(whole=False))
+        self.copy_all_button.clicked.connect(lambda: self._copy(whole=True))
+        self.result.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.save_button.clicked.connect(self.save_answer)
         self.example_button.clicked.connect(self.save_as_example)
         self.inspect_button.clicked.connect(self.show_inspector)
@@ -199,6 +204,8 @@ class MainWindow(QMainWindow):
         self.stop_button.setToolTip(self.tr("Stop generating (Esc)"))
         self.regenerate_button.setText(self.tr("Regenerate"))
         self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the part that goes into your text"))
+        self.copy_all_button.setText(self.tr("Copy all"))
         self.save_button.setText(self.tr("Save as .md…"))
         self.example_button.setText(self.tr("Save as example"))
         self.example_button.setToolTip(self.tr("Keep this answer as an example for this "
@@ -242,12 +249,12 @@ class MainWindow(QMainWindow):
 
     def _show_answer(self, answer: Answer | None) -> None:
         """Put ``answer`` (a template's last one, maybe still streaming) in the pane."""
-        self.output.begin()
+        self.result.begin()
         self.stats_label.clear()
         if answer is not None:
             self.output.append_chunk(answer.text)
             if answer.done:
-                self.output.finish()
+                self.result.finish(answer.job, answer.ok)
 
     def _shown(self) -> Answer | None:
         """The answer in the pane: the last one of the template on screen."""
@@ -310,7 +317,7 @@ class MainWindow(QMainWindow):
         self.picker.refresh()
         job = Job(template, values, self.form.use_examples(),
                   self.core.params_for(template, seed=seed), self._context(), owner=self)
-        self.output.begin()
+        self.result.begin()
         self.stats_label.clear()
         if self.controller.run(job):
             self.answers.start(job)
@@ -341,7 +348,7 @@ class MainWindow(QMainWindow):
             return
         answer = self.answers.end(ok=stats.finish_reason != "cancelled")
         if answer is not None and answer is self._shown():
-            self.output.finish()
+            self.result.finish(answer.job, answer.ok)
             self.stats_label.setText(stats_text(stats))
         self._update_buttons()
 
@@ -352,15 +359,14 @@ class MainWindow(QMainWindow):
             return
         answer = self.answers.end(ok=False)
         if answer is not None and answer is self._shown():
-            self.output.finish()
+            self.result.finish(answer.job, ok=False)
         QMessageBox.warning(self, self.tr("Cannot run"), message)
         self._update_buttons()
 
-    @Slot()
-    def _copy(self) -> None:
-        self.output.copy_to_clipboard()
-        self.statusBar().showMessage(self.tr("Copied the answer ({count} characters).")
-                                     .format(count=f"{len(self.output.markdown()):,}"), 4000)
+    def _copy(self, whole: bool) -> None:
+        """Copy the result (the accepted changes, the chosen version), or the whole answer."""
+        actions.copy_text(self, self.output.markdown() if whole else self.result.text(),
+                          whole or not self.result.has_result)
 
     @Slot()
     def save_answer(self) -> None:
@@ -397,16 +403,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_inspector(self) -> None:
         """Show the exact prompt for the current values and where its tokens go."""
-        backend, template = self.controller.backend, self._template
-        if template is None:
-            return
-        if backend is None:
-            self.statusBar().showMessage(self.tr("The prompt inspector needs a loaded model."),
-                                         6000)
-            return
-        actions.inspect_prompt(self.controller, self.inspector, template, self.form.values(),
-                               self.form.use_examples(),
-                               self.core.params_for(template).max_tokens, self._context())
+        if self._template is not None:
+            actions.inspect_current(self, self.controller, self._template, self.form,
+                                    self.core.params_for(self._template).max_tokens,
+                                    self._context())
 
     # -- model ---------------------------------------------------------------
 
@@ -457,8 +457,8 @@ class MainWindow(QMainWindow):
         shown = self._shown()
         self.regenerate_button.setEnabled(ready and shown is not None)
         finished = shown is not None and shown.done and bool(shown.text)
-        self.copy_button.setEnabled(finished)
-        self.save_button.setEnabled(finished)
+        for button in (self.copy_button, self.copy_all_button, self.save_button):
+            button.setEnabled(finished)
         self.example_button.setEnabled(shown is not None and shown.can_be_example)
 
     # -- closing -------------------------------------------------------------

@@ -29,6 +29,7 @@ from assistant.fuzzy import rank
 from assistant.gui.form import TemplateForm
 from assistant.gui.output_view import OutputView
 from assistant.gui.override_notice import OverrideNotice
+from assistant.gui.result_panel import ResultPanel
 from assistant.gui.text_limits import MAX_FIELD_CHARS, LimitedTextEdit, refused_size
 from assistant.gui.worker import Job, ModelController
 from assistant.state import UiState, lasting_values
@@ -62,6 +63,7 @@ class QuickPrompt(QWidget):
         self.language = language
         self._template: Template | None = None
         self._answered = False
+        self._job: Job | None = None  # the last run started here
         self._no_match: QListWidgetItem | None = None  # the "nothing matches" line, if shown
         self.resize(640, 520)
         self.setStyleSheet("#QuickPrompt { border: 1px solid #9aa0a6; background: palette(window); }")
@@ -83,6 +85,7 @@ class QuickPrompt(QWidget):
         self.form = TemplateForm(lambda: QGuiApplication.clipboard().text())
         self.form.hide()
         self.output = OutputView()
+        self.result = ResultPanel(self.output)  # the answer, or its result as tracked changes
         self.copy_button = QPushButton()
         self.copy_button.setDefault(True)
         self.replace_button = QPushButton()
@@ -95,7 +98,7 @@ class QuickPrompt(QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         for widget in (self.text, self.notice, self.search, self.matches, self.override_notice,
-                       self.form, self.output):
+                       self.form, self.result):
             layout.addWidget(widget)
         layout.addLayout(buttons)
 
@@ -111,6 +114,7 @@ class QuickPrompt(QWidget):
         self.copy_button.clicked.connect(self.copy_answer)
         self.replace_button.clicked.connect(self._replace)
         self.main_button.clicked.connect(self._open_in_main)
+        self.result.notice.connect(self._say)
         controller.chunk.connect(self._on_chunk)
         controller.reading.connect(self._on_reading)
         controller.run_finished.connect(self._on_finished)
@@ -162,7 +166,7 @@ class QuickPrompt(QWidget):
             self.search.clear()
             self.form.hide()
             self._template = None
-            self.output.begin()
+            self.result.begin()
             self._set_answered(False)
             self._refresh_matches("")
         self._place()
@@ -298,7 +302,8 @@ class QuickPrompt(QWidget):
                             later=True)
         job = Job(chosen, values, True, self.core.params_for(chosen),
                   RenderContext(dt.date.today(), self.language[:2]), owner=self)
-        self.output.begin()
+        self.result.begin()
+        self._job = job
         self._set_answered(False)
         if self.controller.run(job):
             self.status.setText(self.tr("Generating with {name}…")
@@ -320,9 +325,13 @@ class QuickPrompt(QWidget):
     def _on_finished(self, stats: Stats) -> None:
         if self.controller.last_owner is not self:
             return
-        self.output.finish()
+        ok = stats.finish_reason != "cancelled"
+        if self._job is not None:
+            self.result.finish(self._job, ok)
+        else:
+            self.output.finish()
         self.status.setText(self.tr("Enter copies the answer · Esc closes")
-                            if stats.finish_reason != "cancelled" else self.tr("Stopped."))
+                            if ok else self.tr("Stopped."))
         self._set_answered(self.output.has_text)
 
     @Slot(str)
@@ -351,7 +360,7 @@ class QuickPrompt(QWidget):
         """Copy the answer and close."""
         if not self._answered:
             return
-        answer = self.output.markdown()
+        answer = self.result.text()  # the result, with only the accepted changes
         QGuiApplication.clipboard().setText(answer)
         self.copied.emit(answer)
         self.close()
@@ -359,7 +368,7 @@ class QuickPrompt(QWidget):
     @Slot()
     def _replace(self) -> None:
         if self._answered:
-            answer = self.output.markdown()
+            answer = self.result.text()
             self.close()
             self.replace_requested.emit(answer)
 

@@ -29,7 +29,7 @@ from assistant.templating.model import Example, Field, FieldKind, Generation, So
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 _PARSER_FILES = ("body.py", "cache.py", "environment.py", "errors.py", "limits.py", "model.py",
                  "parse.py", "render.py", "sandbox.py", "treecheck.py", "vetting.py",
                  "../errors.py", "../messages.py", "../textfile.py")
@@ -150,7 +150,8 @@ def template_to_json(template: Template) -> dict[str, Any]:
     return {
         "id": template.id, "title": template.title, "description": template.description,
         "category": template.category, "language": template.language,
-        "input_field": template.input_field, "source": template.source.value,
+        "input_field": template.input_field, "result": template.result,
+        "rewrites": template.rewrites, "source": template.source.value,
         "path": template.path,
         "body": {"source": body.source, "filename": body.filename, "offset": body.line_offset,
                  "variables": sorted(body.variables), "blocks": sorted(body.blocks)},
@@ -181,6 +182,8 @@ def template_from_json(data: dict[str, Any]) -> Template:
         category=str(data["category"]),
         language=str(data["language"]),
         input_field=None if data["input_field"] is None else str(data["input_field"]),
+        result=None if data["result"] is None else str(data["result"]),
+        rewrites=None if data["rewrites"] is None else str(data["rewrites"]),
         fields=tuple(Field(name=str(f["name"]), label=str(f["label"]),
                            kind=FieldKind(f["kind"]), required=bool(f["required"]),
                            default=str(f["default"]),

@@ -78,6 +78,12 @@ class Template:
     category: str = ""
     language: str = ""
     input_field: str | None = None
+    result: str | None = None
+    """The heading of the answer's section that goes back into the document
+    (``"*"``: every section is an alternative); None for the whole answer."""
+    rewrites: str | None = None
+    """The field whose text the result is a new version of (proofread, revise):
+    the result is shown as tracked changes against it."""
     fields: tuple[Field, ...] = ()
     generation: Generation = Generation()
     examples: tuple[Example, ...] = ()

@@ -23,8 +23,8 @@ from assistant.templating.render import BUILTIN_VARIABLES
 FENCE = "+++"
 ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
 
-_TOP_KEYS = ("title", "description", "category", "language", "input", "fields",
-             "generation", "examples")
+_TOP_KEYS = ("title", "description", "category", "language", "input", "result", "rewrites",
+             "fields", "generation", "examples")
 _FIELD_KEYS = ("label", "kind", "required", "default", "options", "placeholder")
 _GENERATION_LIMITS: dict[str, tuple[type, float, float]] = {
     "temperature": (float, 0.0, 2.0),
@@ -115,6 +115,17 @@ def parse_template(text: str, template_id: str, filename: str,
         raise lines.error(Message.of("input = {name!r} names no field.{hint}", name=input_field,
                                      hint=_did_you_mean(input_field, names)),
                           lines.find(r"^\s*input\s*="))
+    result = _string(data, "result", lines).strip() or None
+    if "result" in data and result is None:
+        raise lines.error(Message.of("result = \"\" names no section: write the heading of the "
+                                     "part of the answer that goes back into the document, "
+                                     "e.g. result = \"Corrected text\", or remove the line."),
+                          lines.find(r"^\s*result\s*="))
+    rewrites = _string(data, "rewrites", lines) or None
+    if rewrites is not None and rewrites not in names:
+        raise lines.error(Message.of("rewrites = {name!r} names no field.{hint}", name=rewrites,
+                                     hint=_did_you_mean(rewrites, names)),
+                          lines.find(r"^\s*rewrites\s*="))
     template = Template(
         id=template_id,
         title=_string(data, "title", lines) or template_id,
@@ -123,6 +134,8 @@ def parse_template(text: str, template_id: str, filename: str,
         category=_string(data, "category", lines),
         language=language,
         input_field=input_field,
+        result=result,
+        rewrites=rewrites,
         fields=tuple(fields),
         generation=_generation(data.get("generation", {}), lines),
         source=source,

@@ -12,14 +12,13 @@ from waits import UI_MS
 
 from assistant.gui.clipboard import (
     PSEUDO_TARGETS,
-    PasteError,
     capture_text,
     copy_mime,
-    paste_into_focused_window,
     replace_selection,
     restore,
     snapshot,
 )
+from assistant.gui.paste import PasteError
 
 CUSTOM = "application/x-test"
 
@@ -161,7 +160,3 @@ def test_restore_now_is_immediate_and_once(qtbot: QtBot, clipboard: QClipboard) 
     assert restored.args == [True]
     assert clipboard.text() == "old"
 
-
-def test_paste_outside_x11_says_what_to_do(qtbot: QtBot) -> None:
-    with pytest.raises(PasteError, match=r"offscreen.*Ctrl\+V"):
-        paste_into_focused_window()

@@ -1,5 +1,6 @@
 """The clipboard helpers against a real X server: primary selection, every
-format restored, and the whole Replace loop with a real Ctrl+V through XTEST.
+format restored, and the whole Replace loop with a real Ctrl+V through XTEST
+(the paste keys themselves are tested in ``test_paste_x11.py``).
 
 Qt's platform is fixed per process, so each check runs a small script under
 ``QT_QPA_PLATFORM=xcb`` and talks to it over stdin/stdout. On X11 the owner of
@@ -34,8 +35,8 @@ SCRIPT = """\
 import json, sys
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication, QLineEdit
-from assistant.gui.clipboard import (capture_text, paste_into_focused_window,
-                                     replace_selection, restore, snapshot)
+from assistant.gui.clipboard import capture_text, replace_selection, restore, snapshot
+from assistant.gui.paste import paster_for
 
 app = QApplication(sys.argv)
 board = app.clipboard()
@@ -63,7 +64,7 @@ elif mode == "swap":
     board.setText("the answer")
     say("replaced")
 elif mode == "replace":
-    pending = replace_selection(board, "the answer", paste_into_focused_window)
+    pending = replace_selection(board, "the answer", paster_for().paste)
     pending.restored.connect(lambda ours: say("restored", ours))
 elif mode == "target":
     edit = QLineEdit("please fix this")
