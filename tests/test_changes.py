@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.changes import Change, Same, apply, changes, compare, tokens
+from assistant.changes import WORD_BUDGET, Change, Same, apply, changes, compare, sentences, tokens
 from assistant.results import extract
 from assistant.templating.library import load_library
 
@@ -66,3 +66,50 @@ def test_the_built_in_examples_compare_against_their_input() -> None:
             result = extract(example.output, template.result).text
             pieces = compare(original, result)
             assert apply(pieces) == result and apply(pieces, range(999)) == original
+
+
+@given(st.text(max_size=300))
+def test_sentences_keep_every_character(text: str) -> None:
+    assert "".join(sentences(text)) == text
+
+
+def test_sentences_end_after_their_mark_in_both_languages() -> None:
+    assert sentences('He said "no." Then left? Yes… ok') == ['He said "no." ', "Then left? ",
+                                                              "Yes… ", "ok"]
+    assert sentences("今天开会。明天呢？好的！") == ["今天开会。", "明天呢？", "好的！"]
+    assert sentences("v2.0 is out") == ["v2.0 is out"]
+
+
+def _long_text(sentence_count: int) -> list[str]:
+    """Sentences made of the same few words, the worst case for a word comparison."""
+    words = ["the", "report", "is", "late", "and", "we", "will", "meet", "on", "it"]
+    return [" ".join(words[(i + k) % len(words)] for k in range(12)) + ". "
+            for i in range(sentence_count)]
+
+
+def test_a_long_proofread_is_compared_sentence_by_sentence() -> None:
+    # 12,000 words on one line; a typo fixed in every tenth sentence. Word by
+    # word as one block this took most of a minute.
+    original = _long_text(1000)
+    revised = [s.replace("report", "reprot", 1) if i % 10 == 0 else s
+               for i, s in enumerate(original)]
+    pieces = compare("".join(original), "".join(revised))
+    assert [(c.old, c.new) for c in changes(pieces)] == [("report", "reprot")] * 100
+    assert apply(pieces, rejected=range(1, 100)) == "".join(
+        [revised[0]] + original[1:])
+
+
+def test_chinese_with_commas_only_is_compared_clause_by_clause() -> None:
+    original = "今天的会议很好，" * 3000
+    pieces = compare(original, original.replace("好", "棒"))
+    assert [(c.old, c.new) for c in changes(pieces)] == [("好", "棒")] * 3000
+
+
+def test_a_block_over_the_budget_is_one_change_between_the_common_ends() -> None:
+    # No sentence or clause marks: nothing to cut the comparison into.
+    side = int(WORD_BUDGET ** 0.5)
+    original = "Start " + "word " * side + "end"
+    revised = "Start " + "term " * side + "end"
+    pieces = compare(original, revised)
+    assert pieces == [Same("Start "), Change(0, " ".join(["word"] * side), " ".join(["term"] * side)),
+                      Same(" end")]

@@ -24,6 +24,8 @@ class Answer:
     """It ended normally: not stopped, not failed (only such an answer is an example)."""
     saved: bool = False
     """Saved as an example already."""
+    choice: tuple[int, frozenset[int]] | None = None
+    """The version picked and the changes rejected in it, kept while another template is shown."""
 
     @property
     def can_be_example(self) -> bool:

@@ -109,10 +109,10 @@ class ChangesView(QWidget):
 
     # -- public API ----------------------------------------------------------
 
-    def set_pieces(self, pieces: Iterable[Piece]) -> None:
-        """Show a new comparison with every change accepted."""
+    def set_pieces(self, pieces: Iterable[Piece], rejected: Iterable[int] = ()) -> None:
+        """Show a new comparison with every change accepted but the ``rejected`` numbers."""
         self._pieces = list(pieces)
-        self._rejected.clear()
+        self._rejected = set(rejected) & {change.number for change in self.changes}
         self._render()
 
     @property

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.picker.template_selected.connect(self.show_template)
-        self.picker.template_activated.connect(self._focus_form)
+        self.picker.template_activated.connect(lambda _id: self.form.focus_first())
         self.picker.customize_requested.connect(
             lambda template_id: self.templates.customize(self, template_id))
         self.templates.reloaded.connect(self._on_templates_reloaded)
@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.copy_button.clicked.connect(lambda: self._copy(whole=False))
         self.copy_all_button.clicked.connect(lambda: self._copy(whole=True))
         self.result.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.result.changed.connect(self._keep_choice)
         self.save_button.clicked.connect(self.save_answer)
         self.example_button.clicked.connect(self.save_as_example)
         self.inspect_button.clicked.connect(self.show_inspector)
@@ -254,7 +255,12 @@ class MainWindow(QMainWindow):
         if answer is not None:
             self.output.append_chunk(answer.text)
             if answer.done:
-                self.result.finish(answer.job, answer.ok)
+                self.result.finish(answer.job, answer.ok, answer.choice)
+
+    @Slot()
+    def _keep_choice(self) -> None:
+        if (answer := self._shown()) is not None and answer.done:
+            answer.choice = self.result.choice()
 
     def _shown(self) -> Answer | None:
         """The answer in the pane: the last one of the template on screen."""
@@ -265,10 +271,6 @@ class MainWindow(QMainWindow):
         source = self.tr("your template") if template.source.value == "user" \
             else self.tr("built-in")
         self.description.setText(f"{template.description}  ·  {source}")
-
-    @Slot(str)
-    def _focus_form(self, _template_id: str) -> None:
-        self.form.focus_first()
 
     @Slot()
     def _on_templates_reloaded(self) -> None:

@@ -89,12 +89,14 @@ class QuickPrompt(QWidget):
         self.copy_button = QPushButton()
         self.copy_button.setDefault(True)
         self.replace_button = QPushButton()
+        self.copy_all_button = QPushButton()  # shown when Copy takes only a part
         self.main_button = QPushButton()
         self.status = QLabel()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for button in (self.main_button, self.replace_button, self.copy_button):
+        for button in (self.main_button, self.copy_all_button, self.replace_button,
+                       self.copy_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         for widget in (self.text, self.notice, self.search, self.matches, self.override_notice,
@@ -112,6 +114,7 @@ class QuickPrompt(QWidget):
         self.form.notice.connect(self._say)
         self.form.submit.connect(self.run)
         self.copy_button.clicked.connect(self.copy_answer)
+        self.copy_all_button.clicked.connect(lambda: self.copy_answer(whole=True))
         self.replace_button.clicked.connect(self._replace)
         self.main_button.clicked.connect(self._open_in_main)
         self.result.notice.connect(self._say)
@@ -132,6 +135,9 @@ class QuickPrompt(QWidget):
         self.search.setPlaceholderText(self.tr("Template: type a few characters, then press Enter"))
         self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy the answer and close (Enter)"))
+        self.copy_all_button.setText(self.tr("Copy all"))
+        self.copy_all_button.setToolTip(self.tr("Copy the whole answer, with the model's "
+                                                "notes, and close"))
         self.replace_button.setText(self.tr("Replace"))
         self.replace_button.setToolTip(self.tr("Paste the answer over the selection, then "
                                                "restore your clipboard"))
@@ -344,6 +350,7 @@ class QuickPrompt(QWidget):
         self._answered = answered
         for button in (self.copy_button, self.replace_button):
             button.setEnabled(answered)
+        self.copy_all_button.setVisible(answered and self.result.has_result)
         self._update_main_button()
         if answered:
             self.copy_button.setFocus()
@@ -356,11 +363,11 @@ class QuickPrompt(QWidget):
     # -- actions -------------------------------------------------------------
 
     @Slot()
-    def copy_answer(self) -> None:
-        """Copy the answer and close."""
+    def copy_answer(self, whole: bool = False) -> None:
+        """Copy the result (with only the accepted changes), or the ``whole`` answer, and close."""
         if not self._answered:
             return
-        answer = self.result.text()  # the result, with only the accepted changes
+        answer = self.output.markdown() if whole else self.result.text()
         QGuiApplication.clipboard().setText(answer)
         self.copied.emit(answer)
         self.close()

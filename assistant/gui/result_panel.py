@@ -34,6 +34,9 @@ from assistant.gui.output_view import OutputView
 from assistant.gui.worker import Job
 from assistant.results import Result, extract
 
+Choice = tuple[int, frozenset[int]]
+"""The version picked (its index) and the numbers of the changes rejected in it."""
+
 
 class ResultPanel(QWidget):
     """The answer (``output``) and, once a run ended, its result and tracked changes.
@@ -97,8 +100,13 @@ class ResultPanel(QWidget):
         self.bar.hide()
         self.stack.setCurrentWidget(self.output)
 
-    def finish(self, job: Job, ok: bool) -> str | None:
-        """The answer of ``job`` ended (``ok``: normally); show its result. Returns the notice."""
+    def finish(self, job: Job, ok: bool, choice: Choice | None = None) -> str | None:
+        """The answer of ``job`` ended (``ok``: normally); show its result. Returns the notice.
+
+        ``choice``: what the user picked when this answer was shown before
+        (see :meth:`choice`), so that going to another template and back
+        keeps the version and the rejected changes.
+        """
         self.output.finish()
         if not ok or not self.output.has_text:
             return None
@@ -112,7 +120,12 @@ class ResultPanel(QWidget):
         self.versions.blockSignals(False)
         for widget in (self.version_label, self.versions):
             widget.setVisible(len(parts) > 1)
-        self._show_part(0)
+        version, rejected = choice if choice is not None else (0, frozenset())
+        version = version if 0 <= version < len(parts) else 0
+        self.versions.blockSignals(True)
+        self.versions.setCurrentIndex(version)
+        self.versions.blockSignals(False)
+        self._show_part(version, rejected)
         if self._result.notice is None:
             return None
         text = shown(self._result.notice)
@@ -137,6 +150,10 @@ class ResultPanel(QWidget):
             return self.changes.text()
         return self._result.parts[max(0, self.versions.currentIndex())].text
 
+    def choice(self) -> Choice:
+        """The version shown and the changes rejected in it, to give back to :meth:`finish`."""
+        return max(0, self.versions.currentIndex()), self.changes.rejected
+
     def show_changes(self, changes: bool) -> None:
         """Show the tracked changes (True) or the answer as written (False)."""
         (self.changes_button if changes else self.answer_button).setChecked(True)
@@ -158,14 +175,14 @@ class ResultPanel(QWidget):
     # -- internals -----------------------------------------------------------
 
     @Slot(int)
-    def _show_part(self, index: int) -> None:
+    def _show_part(self, index: int, rejected: frozenset[int] = frozenset()) -> None:
         result = self._result
         if result is None or index < 0:
             return
         # A malformed answer (notice) is no new version of the text: no changes then.
         track = self._track = self._original is not None and result.notice is None
         if self._original is not None and track:
-            self.changes.set_pieces(compare(self._original, result.parts[index].text))
+            self.changes.set_pieces(compare(self._original, result.parts[index].text), rejected)
         for button in (self.changes_button, self.answer_button):
             button.setVisible(track)
         self.bar.setVisible(track or len(result.parts) > 1)

@@ -1926,7 +1926,7 @@
     </message>
     <message>
         <location filename="../../assistant/gui/app.py" line="70"/>
-        <location filename="../../assistant/gui/main_window.py" line="200"/>
+        <location filename="../../assistant/gui/main_window.py" line="201"/>
         <source>Daily-work assistant</source>
         <translation>日常办公助手</translation>
     </message>
@@ -1936,47 +1936,47 @@
         <translation>无法读取模板文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="201"/>
+        <location filename="../../assistant/gui/main_window.py" line="202"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="202"/>
+        <location filename="../../assistant/gui/main_window.py" line="203"/>
         <source>Run the template (Ctrl+Enter)</source>
         <translation>运行模板（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="203"/>
+        <location filename="../../assistant/gui/main_window.py" line="204"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="204"/>
+        <location filename="../../assistant/gui/main_window.py" line="205"/>
         <source>Stop generating (Esc)</source>
         <translation>停止生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="205"/>
+        <location filename="../../assistant/gui/main_window.py" line="206"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="206"/>
+        <location filename="../../assistant/gui/main_window.py" line="207"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="207"/>
+        <location filename="../../assistant/gui/main_window.py" line="208"/>
         <source>Copy the part that goes into your text</source>
         <translation>复制要放回文档的部分</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="208"/>
+        <location filename="../../assistant/gui/main_window.py" line="209"/>
         <source>Copy all</source>
         <translation>复制全部</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="209"/>
+        <location filename="../../assistant/gui/main_window.py" line="210"/>
         <source>Save as .md…</source>
         <translation>另存为 .md…</translation>
     </message>
@@ -1986,28 +1986,28 @@
         <translation>已复制回答（{count} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="442"/>
+        <location filename="../../assistant/gui/main_window.py" line="444"/>
         <source>The model could not be loaded: {reason} &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt;</source>
         <translation>无法加载模型：{reason} &lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
     </message>
     <message>
         <location filename="../../assistant/gui/answer_actions.py" line="182"/>
-        <location filename="../../assistant/gui/main_window.py" line="210"/>
+        <location filename="../../assistant/gui/main_window.py" line="211"/>
         <source>Save as example</source>
         <translation>存为示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="211"/>
+        <location filename="../../assistant/gui/main_window.py" line="212"/>
         <source>Keep this answer as an example for this template: it is sent with future runs. Saved in your template folder, where you can edit it.</source>
         <translation>把这个回答保存为本模板的示例，以后运行时会一并发送。保存在模板文件夹中，可随时修改。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="214"/>
+        <location filename="../../assistant/gui/main_window.py" line="215"/>
         <source>Prompt…</source>
         <translation>提示词…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="215"/>
+        <location filename="../../assistant/gui/main_window.py" line="216"/>
         <source>Show the exact prompt and its token count</source>
         <translation>显示发送给模型的完整提示词及其 token 数</translation>
     </message>
@@ -2062,23 +2062,23 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="265"/>
+        <location filename="../../assistant/gui/main_window.py" line="271"/>
         <source>your template</source>
         <translation>自定义模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="266"/>
+        <location filename="../../assistant/gui/main_window.py" line="272"/>
         <source>built-in</source>
         <translation>内置模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="311"/>
+        <location filename="../../assistant/gui/main_window.py" line="313"/>
         <source>, </source>
         <comment>separator of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="312"/>
+        <location filename="../../assistant/gui/main_window.py" line="314"/>
         <source>Fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
@@ -2123,7 +2123,7 @@
         <translation>已达长度上限，回答被截断</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="363"/>
+        <location filename="../../assistant/gui/main_window.py" line="365"/>
         <source>Cannot run</source>
         <translation>无法运行</translation>
     </message>
@@ -2139,7 +2139,7 @@
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/main_window.py" line="378"/>
+        <location filename="../../assistant/gui/main_window.py" line="380"/>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
@@ -2550,102 +2550,112 @@
 <context>
     <name>QuickPrompt</name>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="129"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="132"/>
         <source>Quick prompt</source>
         <translation>快速提问</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="130"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="133"/>
         <source>Nothing was selected or copied. Type or paste the text here.</source>
         <translation>没有选中或复制任何内容。请在此输入或粘贴文本。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="132"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="135"/>
         <source>Template: type a few characters, then press Enter</source>
         <translation>模板：输入几个字，然后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="133"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="136"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="134"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="137"/>
         <source>Copy the answer and close (Enter)</source>
         <translation>复制回答并关闭（Enter）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="135"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="138"/>
+        <source>Copy all</source>
+        <translation>复制全部</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="139"/>
+        <source>Copy the whole answer, with the model&apos;s notes, and close</source>
+        <translation>复制完整回答（含模型的说明）并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/quick_prompt.py" line="141"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="136"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="142"/>
         <source>Paste the answer over the selection, then restore your clipboard</source>
         <translation>用回答替换选中的文本，然后恢复剪贴板原有内容</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="138"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="144"/>
         <source>Open in main window</source>
         <translation>在主窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="139"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="145"/>
         <source>Open the template with your text in the main window, where all its fields are</source>
         <translation>在主窗口中打开该模板和这段文字，在那里可填写全部字段</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="160"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="166"/>
         <source>The selected text is too long: {size} characters, and at most {limit} are taken. Select a shorter part.</source>
         <translation>选中的文字太长：共 {size} 个字符，最多只能接收 {limit} 个。请选择较短的一段。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="164"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="170"/>
         <source>No text was captured: type or paste it above.</source>
         <translation>未获取到文本：请在上方输入或粘贴。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="181"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="187"/>
         <source>With this paste the text would be {size} characters long, and at most {limit} are taken. Paste a shorter part.</source>
         <translation>粘贴后文字将有 {size} 个字符，最多只能接收 {limit} 个。请粘贴较短的一段。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="237"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="243"/>
         <source>No template matches “{query}”. Try fewer letters, another word, or the pinyin initials of a Chinese title.</source>
         <translation>没有与“{query}”匹配的模板。试试少输几个字母、换个词，或输入中文标题的拼音首字母（如 zb 找“周报”）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="281"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="287"/>
         <source>The model is busy; wait or stop the other run.</source>
         <translation>模型正忙；请稍候，或停止另一个正在进行的生成。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="299"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="305"/>
         <source>Fill in the fields, then press Ctrl+Enter.</source>
         <translation>填写字段后按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="309"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="315"/>
         <source>Generating with {name}…</source>
         <translation>正在使用 {name} 生成…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="312"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="318"/>
         <source>The model is not ready yet.</source>
         <translation>模型尚未就绪。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="333"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="339"/>
         <source>Enter copies the answer · Esc closes</source>
         <translation>按 Enter 复制回答 · 按 Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="334"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="340"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/quick_prompt.py" line="395"/>
+        <location filename="../../assistant/gui/quick_prompt.py" line="402"/>
         <source>Opened in the main window. The answer is still being written here; copy it when it is done.</source>
         <translation>已在主窗口中打开。回答仍在这里生成，完成后即可复制。</translation>
     </message>
@@ -2653,32 +2663,32 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../assistant/gui/result_panel.py" line="146"/>
+        <location filename="../../assistant/gui/result_panel.py" line="163"/>
         <source>&amp;Version:</source>
         <translation>版本(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/result_panel.py" line="147"/>
+        <location filename="../../assistant/gui/result_panel.py" line="164"/>
         <source>The version that Copy and Replace take</source>
         <translation>“复制”和“替换”使用的版本</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/result_panel.py" line="148"/>
+        <location filename="../../assistant/gui/result_panel.py" line="165"/>
         <source>Changes</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/result_panel.py" line="149"/>
+        <location filename="../../assistant/gui/result_panel.py" line="166"/>
         <source>Show the result as changes to your text</source>
         <translation>以修订方式显示对原文的修改</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/result_panel.py" line="150"/>
+        <location filename="../../assistant/gui/result_panel.py" line="167"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/result_panel.py" line="151"/>
+        <location filename="../../assistant/gui/result_panel.py" line="168"/>
         <source>Show the answer as the model wrote it</source>
         <translation>显示模型写出的完整回答</translation>
     </message>

@@ -139,6 +139,25 @@ def test_phrasing_copies_the_chosen_version(qtbot: QtBot, window: MainWindow,
     assert clipboard() == answer
 
 
+def test_choices_are_kept_when_going_to_another_template_and_back(
+        qtbot: QtBot, window: MainWindow, fake: FakeBackend) -> None:
+    answer = "## Corrected text\nThe report is very late.\n\n## Changes\n- Teh → The\n- very"
+    run(qtbot, window, fake, "proofread-en", {"text": "Teh report is late."}, answer)
+    window.result.changes.toggle(1)
+    run(qtbot, window, fake, "phrasing-en", {"draft": "late"},
+        "### 1. A\n> one\n\n### 2. B\n> two")
+    window.result.versions.setCurrentIndex(1)
+    assert window.select_template("proofread-en")
+    assert window.result.changes.rejected == {1}
+    assert window.result.changes.count.text() == "1 of 2 changes accepted"
+    window.copy_button.click()
+    assert clipboard() == "The report is late."
+    assert window.select_template("phrasing-en")
+    assert window.result.versions.currentIndex() == 1
+    window.copy_button.click()
+    assert clipboard() == "> two"
+
+
 def test_a_stopped_run_shows_no_changes(qtbot: QtBot, window: MainWindow,
                                         fake: FakeBackend) -> None:
     assert window.select_template("proofread-en")
@@ -204,3 +223,19 @@ def test_quick_copy_of_a_malformed_answer_says_so(qtbot: QtBot, popup: QuickProm
     with qtbot.waitSignal(popup.copied, timeout=UI_MS) as copied:
         popup.copy_button.click()
     assert copied.args == ["The report is late!"] and clipboard() == "The report is late!"
+
+
+def test_quick_copy_all_takes_the_whole_answer(qtbot: QtBot, popup: QuickPrompt,
+                                               fake: FakeBackend) -> None:
+    answer = "## Corrected text\nThe report is late.\n\n## Changes\n- Teh → The"
+    quick_run(qtbot, popup, fake, "Teh report is late.", "proofread-en", answer)
+    assert popup.copy_all_button.isVisibleTo(popup)
+    with qtbot.waitSignal(popup.copied, timeout=UI_MS) as copied:
+        popup.copy_all_button.click()
+    assert copied.args == [answer] and clipboard() == answer
+
+
+def test_quick_copy_all_is_hidden_when_copy_takes_everything(
+        qtbot: QtBot, popup: QuickPrompt, fake: FakeBackend) -> None:
+    quick_run(qtbot, popup, fake, "We met on Monday.", "minutes-en", "# Minutes\n- met")
+    assert popup.replace_button.isEnabled() and not popup.copy_all_button.isVisibleTo(popup)

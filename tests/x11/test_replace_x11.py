@@ -131,13 +131,13 @@ def test_reject_one_change_then_replace(app: App, open_editor: Callable[[], Chil
     app.x("xdotool", "type", "--delay", "30", "proofread-en")
     app.x("xdotool", "key", "Return")
     app.wait_log("quick run finished")
-    # After a run the focus is on Copy; back past Replace and Open in main
-    # window it enters the tracked changes, where Tab goes to the first
-    # change ("Teh" → "The") and Enter rejects it.
-    app.x("xdotool", "key", "shift+Tab", "shift+Tab", "shift+Tab", "Tab", "Return")
+    # After a run the focus is on Copy; back past Replace, Copy all and Open
+    # in main window it enters the tracked changes, where Tab goes to the
+    # first change ("Teh" → "The") and Enter rejects it.
+    app.x("xdotool", "key", "shift+Tab", "shift+Tab", "shift+Tab", "shift+Tab", "Tab", "Return")
     # On to the second change, out of the changes to Open in main window,
-    # then Replace; Space presses it (Enter in the popup is Copy).
-    app.x("xdotool", "key", "Tab", "Tab", "Tab", "space")
+    # Copy all, then Replace; Space presses it (Enter in the popup is Copy).
+    app.x("xdotool", "key", "Tab", "Tab", "Tab", "Tab", "space")
     assert json.loads(editor.expect("text")) == "Dear team,\nTeh report is late.\nRegards"
     wait_for(lambda: xclip_out(app.env["DISPLAY"], "clipboard") == "old clipboard", PROCESS_S,
              "the user's clipboard back after Replace")
