@@ -22,7 +22,7 @@ from typing import Protocol
 from assistant import messages as texts
 from assistant.backend import Backend, TokenCounting
 from assistant.errors import InputError
-from assistant.prompt import Message, build_messages, example_count
+from assistant.prompt import Message, Part, build_messages, example_count
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 
@@ -170,36 +170,42 @@ def _tokens(count: int, estimated: bool) -> texts.Message | int:
 
 @dataclass(frozen=True)
 class Section:
-    """One part of the prompt and its token count, for the prompt inspector."""
+    """One part of the prompt and its token count, for the prompt inspector.
+
+    ``label`` is English and stable ("system", "example 2 of 3", "input",
+    "answer (max tokens)", "free"); ``example`` and ``examples`` give an
+    example's number and the count without parsing it.
+    """
 
     label: str
     tokens: int
+    example: int = 0
+    examples: int = 0
 
 
 def sections(counter: TokenCounter, messages: Sequence[Message], max_tokens: int) -> list[Section]:
     """Token count per part: system, each example, the input, the room left.
 
     Chat-template markup is attributed to the part it wraps, by counting the
-    formatted prompt as messages are added one by one.
+    formatted prompt as messages are added one by one. An example's request
+    and answer are one section.
     """
     result: list[Section] = []
     previous = 0
-    shots = example_count(list(messages))
-    index = 0
-    pending_example = 0
+    shots = example_count(messages)
     for position, message in enumerate(messages):
         total = counter.count_tokens(messages[: position + 1])
         cost = total - previous
         previous = total
-        if message.role == "system":
-            result.append(Section("system", cost))
-        elif message.role == "user" and position < len(messages) - 1:
-            pending_example = cost
-        elif message.role == "assistant":
-            index += 1
-            result.append(Section(f"example {index} of {shots}", pending_example + cost))
+        if message.part is Part.EXAMPLE:
+            last = result[-1] if result else None
+            if last is not None and last.example == message.example:
+                result[-1] = Section(last.label, last.tokens + cost, last.example, shots)
+            else:
+                result.append(Section(f"example {message.example} of {shots}", cost,
+                                      message.example, shots))
         else:
-            result.append(Section("input", cost))
+            result.append(Section(str(message.part), cost))
     result.append(Section("answer (max tokens)", max_tokens))
     if counter.n_ctx is not None:
         result.append(Section("free", max(0, counter.n_ctx - previous - max_tokens)))

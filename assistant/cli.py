@@ -11,10 +11,12 @@ import argparse
 import signal
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from assistant import __version__, textfile
+from assistant.cli_history import add_history_parser, cmd_history, record_run
 from assistant.cli_models import add_models_parser, cmd_models
 from assistant.cli_support import (
     EXIT_INPUT,
@@ -81,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="report on stderr how much of a long prompt has been read")
 
     add_models_parser(commands, server_options)
+    add_history_parser(commands)
 
     commands.add_parser("paths", help="show where settings, templates, models and logs live")
     commands.add_parser("gui", help="open the desktop app (the default)")
@@ -104,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         *core.settings_problems):
             print(f"warning: {problem}", file=sys.stderr)
         handler = {"templates": cmd_templates, "render": cmd_render, "run": cmd_run,
-                   "models": cmd_models, "paths": cmd_paths}[args.command]
+                   "models": cmd_models, "history": cmd_history,
+                   "paths": cmd_paths}[args.command]
         return handler(core, args)
     except Cancelled:  # Ctrl+C while the model was loading
         print("stopped.", file=sys.stderr)
@@ -220,6 +224,7 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
             for notice in (backend.notice, plan.notice):
                 if notice:
                     print(f"note: {notice}", file=sys.stderr)
+            started_at = datetime.now(UTC)
             stream = backend.stream(plan.messages, params, cancel,
                                     _report_reading if args.progress else None)
             parts: list[str] = []
@@ -258,6 +263,10 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
               + (f", {tps:.1f} tokens/s" if tps else "")
               + (f", first token after {stats.ttft_s:.2f}s" if stats.ttft_s else "")
               + "]", file=sys.stderr)
+    record_run(core, started_at=started_at, template=template, values=values,
+               messages=plan.messages, examples_used=plan.examples_used, backend=backend,
+               config=config, params=params, output="".join(parts), stats=stats,
+               error=None if failure is None else str(failure))
     if failure is not None:
         raise failure
     if stats.finish_reason == "cancelled":

@@ -9,8 +9,9 @@ request comes last. Each example becomes a user turn rendered from the same
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
 from assistant.templating.model import Template
@@ -19,12 +20,29 @@ from assistant.templating.render import RenderContext, render
 Role = Literal["system", "user", "assistant"]
 
 
+class Part(StrEnum):
+    """Which part of the prompt a message is: said where it is made, never guessed later."""
+
+    SYSTEM = "system"
+    EXAMPLE = "example"
+    """A few-shot example: its request (role user) or its answer (role assistant)."""
+    INPUT = "input"
+    """The user's request of this run."""
+
+
 @dataclass(frozen=True)
 class Message:
-    """One chat message, as the model's chat template expects it."""
+    """One chat message, as the model's chat template expects it, and what it is for.
+
+    ``part`` and ``example`` (the example's number from 1, else 0) let the
+    budget, the prompt inspector and history name each message without
+    re-deriving it from positions; the model sees only role and content.
+    """
 
     role: Role
     content: str
+    part: Part = Part.INPUT
+    example: int = 0
 
     def as_dict(self) -> dict[str, str]:
         """The OpenAI-style dict that chat templates iterate over."""
@@ -48,22 +66,22 @@ def build_messages(
     final = render(template, values, ctx)
     messages: list[Message] = []
     if final.system:
-        messages.append(Message("system", final.system))
+        messages.append(Message("system", final.system, Part.SYSTEM))
     if use_examples:
         examples = template.examples
         if max_examples is not None:
             examples = examples[:max(0, max_examples)]
-        for example in examples:
+        for number, example in enumerate(examples, start=1):
             shot = render(template, example.values, ctx)
-            messages.append(Message("user", shot.prompt))
-            messages.append(Message("assistant", example.output))
-    messages.append(Message("user", final.prompt))
+            messages.append(Message("user", shot.prompt, Part.EXAMPLE, number))
+            messages.append(Message("assistant", example.output, Part.EXAMPLE, number))
+    messages.append(Message("user", final.prompt, Part.INPUT))
     return messages
 
 
-def example_count(messages: list[Message]) -> int:
+def example_count(messages: Sequence[Message]) -> int:
     """How many few-shot examples ``messages`` carries."""
-    return sum(1 for message in messages if message.role == "assistant")
+    return len({message.example for message in messages if message.part is Part.EXAMPLE})
 
 
 def warm_messages(template: Template, values: Mapping[str, str],

@@ -70,6 +70,7 @@ class Settings:
     max_tokens: int = 800
     hotkey: str = DEFAULT_HOTKEY
     ui_language: str = "system"
+    history: bool = True
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` validated like values read from the file."""
@@ -104,6 +105,7 @@ SPECS: dict[str, Spec] = {
                        1, 32768),
     "hotkey": Spec(str, "Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J."),
     "ui_language": Spec(str, "Language of the interface.", choices=UI_LANGUAGES),
+    "history": Spec(bool, "Keep a history of runs (inputs and answers) in the history file."),
 }
 
 
@@ -118,9 +120,10 @@ def check(key: str, value: Any) -> Any:
         raise InputError("unknown setting {key!r}.", key=key)
     if spec.kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
-    if not isinstance(value, spec.kind) or isinstance(value, bool):
+    # bool is a subclass of int: true must not pass for a number, nor 1 for true.
+    if not isinstance(value, spec.kind) or isinstance(value, bool) != (spec.kind is bool):
         kinds = {int: Message.of("a whole number"), float: Message.of("a number"),
-                 str: Message.of("text in quotes")}
+                 str: Message.of("text in quotes"), bool: Message.of("true or false")}
         raise InputError("{key} must be {kind}, not {value!r}.",
                          key=key, kind=kinds[spec.kind], value=value)
     if isinstance(value, float) and not math.isfinite(value):

@@ -43,6 +43,7 @@ def test_wheel_carries_templates_and_resources(wheel: Path) -> None:
     assert "assistant/py.typed" in names
     assert not any("screenshots" in name for name in names), "README pictures stay out"
     assert "assistant/backend/llama.py" in names
+    assert "assistant/history/store.py" in names
 
 
 def test_wheel_declares_console_script_and_dependencies(wheel: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.prompt import build_messages, example_count
+from assistant.prompt import Part, build_messages, example_count
 from assistant.templating import RenderContext, parse_template
 
 DAY = RenderContext(dt.date(2026, 11, 24))
@@ -37,6 +37,14 @@ def test_messages_are_system_examples_then_input() -> None:
         ("user", "Make it shorter: Mine."),
     ]
     assert example_count(messages) == 2
+
+
+def test_each_message_says_which_part_it_is() -> None:
+    messages = build_messages(TEMPLATE, {"text": "Mine."}, context=DAY)
+    assert [(m.part, m.example) for m in messages] == [
+        (Part.SYSTEM, 0), (Part.EXAMPLE, 1), (Part.EXAMPLE, 1), (Part.EXAMPLE, 2),
+        (Part.EXAMPLE, 2), (Part.INPUT, 0)]
+    assert example_count(build_messages(TEMPLATE, {"text": "x"}, max_examples=1)) == 1
 
 
 def test_without_examples() -> None:

@@ -33,6 +33,7 @@ GOOD: dict[str, Any] = {
     "max_tokens": 99,
     "hotkey": "Ctrl+Alt+K",
     "ui_language": "en",
+    "history": False,
 }
 """A valid value for every key, each different from the default."""
 
@@ -53,6 +54,7 @@ TOML_GOOD = {
     "max_tokens": "99",
     "hotkey": '"Ctrl+Alt+K"',
     "ui_language": '"en"',
+    "history": "false",
 }
 """The same values as they appear in a hand-written settings file."""
 
@@ -179,6 +181,8 @@ def test_int_is_accepted_for_a_float_setting(config: Path) -> None:
         ("ui_language", '"fr"', "ui_language = 'fr': choose one of system, zh_CN, en"),
         ("ui_language", '"zh-CN"', "choose one of"),
         ("ui_language", "1", "ui_language must be text in quotes"),
+        ("history", '"no"', "history must be true or false, not 'no'"),
+        ("history", "0", "history must be true or false, not 0"),
     ],
 )
 def test_bad_value_uses_default_for_that_key_only(

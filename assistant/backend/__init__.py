@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 from assistant import messages
@@ -43,6 +44,28 @@ class GenerationParams:
     """Extra strings that end the answer (the model's own end token always does)."""
 
 
+class FinishReason(StrEnum):
+    """Why an answer ended (equal to the OpenAI API's words for the first two)."""
+
+    NONE = ""
+    """Not ended (yet)."""
+    STOP = "stop"
+    """The model ended it."""
+    LENGTH = "length"
+    """It reached the most tokens asked for: the answer is cut."""
+    CANCELLED = "cancelled"
+    """The user stopped it."""
+
+    @classmethod
+    def of(cls, reason: object) -> FinishReason:
+        """A model's or server's ``finish_reason``: "length", else the model ended it.
+
+        Servers may send other words ("content_filter", "eos", "tool_calls");
+        for a writing task each means the model ended the answer.
+        """
+        return cls.LENGTH if reason == "length" else cls.STOP
+
+
 @dataclass
 class Stats:
     """What one run cost, for the status line and ``--json``."""
@@ -54,8 +77,7 @@ class Stats:
     """Seconds from the start of the run to the first text chunk."""
     decode_s: float = 0.0
     total_s: float = 0.0
-    finish_reason: str = ""
-    """``stop`` (the model ended), ``length`` (max tokens) or ``cancelled``."""
+    finish_reason: FinishReason = FinishReason.NONE
     estimated: bool = False
     """True when the token counts are ours, not the model's (a server that
     sent no usage figures): completion tokens are then counted chunks."""
@@ -76,7 +98,7 @@ class Stats:
             "ttft_s": None if self.ttft_s is None else round(self.ttft_s, 4),
             "decode_tokens_per_s": None if self.decode_tps is None else round(self.decode_tps, 2),
             "total_s": round(self.total_s, 4),
-            "finish_reason": self.finish_reason,
+            "finish_reason": str(self.finish_reason),
             "estimated": self.estimated,
         }
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from assistant import messages
 from assistant.backend import (
     CancelToken,
+    FinishReason,
     GenerationParams,
     ReadProgress,
     Stats,
@@ -36,6 +37,9 @@ class FakeBackend:
         self.gate = threading.Event()
         """Cleared by :meth:`hold`; a run waits on it before its first chunk."""
         self.gate.set()
+        self._hold_at = 0
+        self.waiting = threading.Event()
+        """Set when a held run reached the point where it waits for the gate."""
         self.started = threading.Event()
         self.closed = False
         self.notice: messages.Message | None = None
@@ -52,8 +56,11 @@ class FakeBackend:
         """The next run yields ``chunks``."""
         self._queue.append(list(chunks))
 
-    def hold(self) -> None:
-        """Make the next runs wait (as in prompt processing) until :meth:`release`."""
+    def hold(self, after: int = 0) -> None:
+        """Make the next runs wait until :meth:`release`: before their first chunk (as in
+        prompt processing), or after ``after`` chunks (an answer half written)."""
+        self._hold_at = after
+        self.waiting.clear()
         self.gate.clear()
 
     def release(self) -> None:
@@ -83,23 +90,33 @@ class FakeBackend:
         def run() -> Iterator[str]:
             start = time.perf_counter()
             self.started.set()
-            while not self.gate.wait(0.01):
-                if token.cancelled:
-                    stats.finish_reason = "cancelled"
+            if not chunks and not self._wait_for_gate(token):
+                stats.finish_reason = FinishReason.CANCELLED
+                return
+            for index, chunk in enumerate(chunks):
+                if index == self._hold_at and not self._wait_for_gate(token):
+                    stats.finish_reason = FinishReason.CANCELLED
                     return
-            for chunk in chunks:
                 if token.cancelled:
-                    stats.finish_reason = "cancelled"
+                    stats.finish_reason = FinishReason.CANCELLED
                     break
                 if stats.ttft_s is None:
                     stats.ttft_s = time.perf_counter() - start
                 stats.completion_tokens += 1
                 yield chunk
             else:
-                stats.finish_reason = "stop"
+                stats.finish_reason = FinishReason.STOP
             stats.total_s = time.perf_counter() - start
 
         return TextStream(run(), stats)
+
+    def _wait_for_gate(self, token: CancelToken) -> bool:
+        """Wait for :meth:`release`; False if the run was stopped meanwhile."""
+        self.waiting.set()
+        while not self.gate.wait(0.01):
+            if token.cancelled:
+                return False
+        return True
 
     def close(self) -> None:
         self.closed = True

@@ -38,6 +38,7 @@ from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 from assistant import messages
 from assistant.backend import (
     CancelToken,
+    FinishReason,
     GenerationParams,
     ReadProgress,
     Stats,
@@ -189,7 +190,7 @@ class LlamaBackend:
             for chunk in guard.each(completion):
                 choice = chunk["choices"][0]
                 if choice.get("finish_reason"):
-                    stats.finish_reason = choice["finish_reason"]
+                    stats.finish_reason = FinishReason.of(choice["finish_reason"])
                 text = choice["text"]
                 if text:
                     if first is None:
@@ -197,13 +198,13 @@ class LlamaBackend:
                         stats.ttft_s = first - start
                     yield text
                 if cancel.cancelled:
-                    stats.finish_reason = "cancelled"
+                    stats.finish_reason = FinishReason.CANCELLED
                     break
         except RuntimeError as exc:
             # llama_decode returns 2 when the abort callback stopped it.
             if not cancel.cancelled:
                 raise ModelError("The model failed while generating: {exc}", exc=exc) from exc
-            stats.finish_reason = "cancelled"
+            stats.finish_reason = FinishReason.CANCELLED
         finally:
             self._cancel = None
             if completion is not None:
@@ -216,7 +217,7 @@ class LlamaBackend:
         perf = llama_cpp.llama_perf_context(llama.ctx)
         stats.total_s = time.perf_counter() - start
         if not stats.finish_reason:
-            stats.finish_reason = "stop"
+            stats.finish_reason = FinishReason.STOP
         # Every generated token is evaluated in turn, and so counted in the
         # context after the prompt, except the last one when the run ends on
         # the length limit or is stopped after it. (llama.cpp's n_eval counts
@@ -224,7 +225,7 @@ class LlamaBackend:
         # token adds one, and a run stopped while reading the prompt must say
         # 0 generated, not that.)
         generated = max(0, llama.n_tokens - prompt)
-        if stats.ttft_s is not None and stats.finish_reason != "stop":
+        if stats.ttft_s is not None and stats.finish_reason is not FinishReason.STOP:
             generated += 1
         stats.completion_tokens = generated
         stats.decode_s = float(perf.t_eval_ms) / 1000.0 if generated else 0.0

@@ -37,6 +37,7 @@ import httpx
 from assistant import messages
 from assistant.backend import (
     CancelToken,
+    FinishReason,
     GenerationParams,
     ReadProgress,
     Stats,
@@ -278,7 +279,7 @@ class ServerBackend:
                     for choice in data.get("choices") or ():
                         text = (choice.get("delta") or choice.get("message") or {}).get("content")
                         if choice.get("finish_reason"):
-                            stats.finish_reason = str(choice["finish_reason"])
+                            stats.finish_reason = FinishReason.of(choice["finish_reason"])
                         if text:
                             now = time.perf_counter()
                             if first is None:
@@ -288,7 +289,7 @@ class ServerBackend:
                             chunks += 1
                             yield text
                     if cancel.cancelled:
-                        stats.finish_reason = "cancelled"
+                        stats.finish_reason = FinishReason.CANCELLED
                         return
                 if not ended and not stats.finish_reason and not cancel.cancelled:
                     if not events:
@@ -299,7 +300,7 @@ class ServerBackend:
                     raise ModelError(cut_message(connection.base_url, True, closed=True))
         except httpx.HTTPError as exc:
             if cancel.cancelled:
-                stats.finish_reason = "cancelled"
+                stats.finish_reason = FinishReason.CANCELLED
                 return
             raise transport_error(connection.base_url, connection.config.timeout_s, url, exc,
                                   first is not None) from None
@@ -311,9 +312,9 @@ class ServerBackend:
             if stats.estimated:
                 stats.completion_tokens = chunks
             if cancel.cancelled:
-                stats.finish_reason = "cancelled"
+                stats.finish_reason = FinishReason.CANCELLED
             elif not stats.finish_reason:
-                stats.finish_reason = "stop"
+                stats.finish_reason = FinishReason.STOP
 
     def close(self) -> None:
         self._connection.close()

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 
 def save_markdown(parent: QWidget, title: str, text: str) -> str | None:
-    """Ask where to save ``text`` as Markdown; return the path saved, or None.
+    """Ask where to save ``text`` as Markdown; return the path saved (and say so), or None.
 
     The dialog opens in the user's documents folder (their home when there is
     none: the current folder of a desktop launch means nothing to them). A name
@@ -62,6 +62,9 @@ def save_markdown(parent: QWidget, title: str, text: str) -> str | None:
                                                        "Could not save {file}: {reason}")
                             .format(file=target, reason=exc.strerror or exc))
         return None
+    if isinstance(parent, QMainWindow):
+        parent.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Saved {file}").format(file=target), 6000)
     return str(target)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.gui.worker import Job
+from assistant.gui.job import Job
 
 
 @dataclass
@@ -34,30 +34,16 @@ class Answer:
 
 
 class Answers:
-    """The last answer per template id; the running one is also :attr:`running`."""
+    """The last answer per template id."""
 
     def __init__(self) -> None:
         self._by_template: dict[str, Answer] = {}
-        self.running: Answer | None = None
 
     def start(self, job: Job) -> Answer:
-        """A run of ``job`` began: it replaces its template's previous answer."""
-        answer = self._by_template[job.template.id] = self.running = Answer(job)
+        """A run of ``job`` began (or was handed over): it replaces its template's answer."""
+        answer = self._by_template[job.template.id] = Answer(job)
         return answer
 
     def of(self, template_id: str) -> Answer | None:
         """The last answer of ``template_id`` (maybe still streaming), or None."""
         return self._by_template.get(template_id)
-
-    def add(self, text: str) -> Answer | None:
-        """A chunk of the running answer; None when nothing runs here."""
-        if self.running is not None:
-            self.running.text += text
-        return self.running
-
-    def end(self, ok: bool) -> Answer | None:
-        """The running answer ended (``ok``: normally); it is no longer running."""
-        answer, self.running = self.running, None
-        if answer is not None:
-            answer.done, answer.ok = True, ok
-        return answer

@@ -19,6 +19,7 @@ from assistant import __version__
 from assistant.backend.config import open_backend
 from assistant.gui.core_text import shown
 from assistant.gui.first_frame import after_first_paint
+from assistant.gui.history_log import HistoryLog
 from assistant.gui.i18n import Translations, resolve_language
 from assistant.gui.main_window import MainWindow
 from assistant.gui.settings_panel import SettingsFlow
@@ -106,7 +107,11 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
         translations.apply(window.language)
 
     flow = SettingsFlow(core, controller, set_language)
-    window = MainWindow(core, state, controller, flow, language)
+    history = HistoryLog(core.paths.history_db, lambda: core.settings.history,
+                         lambda: controller.config)
+    controller.run_ended.connect(history.record)  # every run, whoever started it
+    window = MainWindow(core, state, controller, flow, language, history)
+    history.problem.connect(lambda text: window.statusBar().showMessage(text, 20000))
     app.aboutToQuit.connect(window.drafts.flush)  # a quit from the tray or the menu too
 
     def finish_start() -> None:
@@ -138,4 +143,5 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
         after_first_paint(window, finish_start)  # not before: the window would stay black
     code = app.exec()
     controller.shutdown()
+    history.close()  # after the last run ended: its entry is written before the app exits
     return code

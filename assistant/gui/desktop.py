@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from assistant.backend import Stats
 from assistant.errors import AssistantError
 from assistant.gui.clipboard import capture_text, replace_selection
 from assistant.gui.core_text import shown
@@ -58,7 +57,6 @@ class Desktop(QObject):
         popup.open_in_main.connect(window.open_with_values)
         popup.open_file_requested.connect(window.templates.open_file)
         popup.replace_requested.connect(self.replace)
-        popup.controller.run_finished.connect(self._on_run_finished)
         settings_flow.hotkey_status = lambda: hotkey.method
         settings_flow.on_hotkey_changed = self.register_hotkey
         app.aboutToQuit.connect(hotkey.close)
@@ -123,12 +121,6 @@ class Desktop(QObject):
             self._problem(shown(exc))
             return
         self.app.aboutToQuit.connect(pending.restore_now)
-
-    @Slot(object)
-    def _on_run_finished(self, stats: Stats) -> None:
-        if self.popup.controller.last_owner is self.popup:
-            log.info("quick run finished: %s, %d tokens", stats.finish_reason,
-                     stats.completion_tokens)
 
     @Slot()
     def _settings(self) -> None:

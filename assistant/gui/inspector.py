@@ -8,7 +8,6 @@ the model's own counts from :func:`assistant.budget.sections`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -43,38 +42,23 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.budget import Section
-from assistant.prompt import Message
+from assistant.prompt import Message, Part
 
-Kind = Literal["system", "example_user", "example_answer", "input", "user", "assistant"]
-_EXAMPLE = re.compile(r"example (\d+) of (\d+)")
+Kind = Literal["system", "example_user", "example_answer", "input"]
 _SHARE_ROLE = Qt.ItemDataRole.UserRole
 _FREE_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def message_kinds(messages: Sequence[Message]) -> list[tuple[Kind, int]]:
-    """What each message is, from its position: ``(kind, example number)``.
-
-    The last message is the user's input; a user turn directly followed by an
-    assistant turn before it is a few-shot example (see ``build_messages``).
-    Anything else falls back to its plain role.
-    """
+    """What each message is, as ``build_messages`` said: ``(kind, example number)``."""
     kinds: list[tuple[Kind, int]] = []
-    last = len(messages) - 1
-    example = 0
-    for position, message in enumerate(messages):
-        if position == last:
-            kinds.append(("input", 0))
-        elif message.role == "system":
-            kinds.append(("system", 0))
-        elif (message.role == "user" and position + 1 < last
-              and messages[position + 1].role == "assistant"):
-            example += 1
-            kinds.append(("example_user", example))
-        elif message.role == "assistant" and kinds and kinds[-1][0] == "example_user":
-            kinds.append(("example_answer", example))
+    for message in messages:
+        if message.part is Part.EXAMPLE:
+            kinds.append(("example_user" if message.role == "user" else "example_answer",
+                          message.example))
         else:
-            kinds.append((message.role, 0))
+            kinds.append((str(message.part), 0))  # type: ignore[arg-type]  # "system"/"input"
     return kinds
 
 
@@ -214,18 +198,13 @@ class PromptInspector(QDialog):
             return self.tr("Example {n} — user").format(n=number)
         if kind == "example_answer":
             return self.tr("Example {n} — answer").format(n=number)
-        return {
-            "system": self.tr("System"),
-            "input": self.tr("Your input"),
-            "user": self.tr("User"),
-            "assistant": self.tr("Assistant"),
-        }[kind]
+        return self.tr("System") if kind == "system" else self.tr("Your input")
 
-    def section_label(self, label: str) -> str:
+    def section_label(self, section: Section) -> str:
         """The translated name of a budget section; unknown labels as they are."""
-        match = _EXAMPLE.fullmatch(label)
-        if match:
-            return self.tr("Example {i} of {n}").format(i=match[1], n=match[2])
+        if section.example:
+            return self.tr("Example {i} of {n}").format(i=section.example, n=section.examples)
+        label = section.label
         known = {
             "system": self.tr("System"),
             "input": self.tr("Your input"),
@@ -277,7 +256,7 @@ class PromptInspector(QDialog):
         n_ctx = max(1, self._n_ctx)
         used = sum(s.tokens for s in self._sections if s.label != "free")
         about = self.tr("about {count}") if self._estimated else "{count}"
-        rows = [(self.section_label(s.label), about.format(count=s.tokens), s.tokens,
+        rows = [(self.section_label(s), about.format(count=s.tokens), s.tokens,
                  s.label == "free") for s in self._sections]
         if not self._n_ctx:
             total = self.tr("about {used} tokens; the context size is unknown")

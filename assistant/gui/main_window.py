@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.backend import Stats
+from assistant.backend import FinishReason, Stats
 from assistant.budget import Plan
 from assistant.gui import answer_actions as actions
 from assistant.gui.answers import Answer, Answers
@@ -37,16 +37,19 @@ from assistant.gui.core_text import shown
 from assistant.gui.drafts import Drafts
 from assistant.gui.form import TemplateForm
 from assistant.gui.form_room import FormRoom, error_banner
+from assistant.gui.history_log import HistoryLog
 from assistant.gui.model_chooser import ModelChooser
 from assistant.gui.output_view import OutputView
 from assistant.gui.override_notice import OverrideNotice
 from assistant.gui.picker import TemplatePicker
 from assistant.gui.result_panel import ResultPanel
+from assistant.gui.run import Run
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.status import StatusBar, model_state_text, stats_text
 from assistant.gui.template_folder import TemplateFolder
+from assistant.gui.window_history import WindowHistory
 from assistant.gui.window_menus import MenuSlots, WindowMenus
-from assistant.gui.worker import Job, ModelController
+from assistant.gui.worker import Job, ModelController, ModelState
 from assistant.state import UiState, lasting_values
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
@@ -70,7 +73,8 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
 
     def __init__(self, core: Core, state: UiState, controller: ModelController,
-                 settings_flow: SettingsFlow, language: str) -> None:
+                 settings_flow: SettingsFlow, language: str,
+                 history: HistoryLog | None = None) -> None:
         super().__init__()
         self.core, self.state, self.controller = core, state, controller
         self.settings_flow = settings_flow
@@ -81,6 +85,8 @@ class MainWindow(QMainWindow):
         self.answers = Answers()
         """Each template's last answer: the pane shows the one of the template on screen."""
         self._plan: Plan | None = None
+        self._run: Run | None = None
+        """The last run followed here (Esc stops it)."""
         self.setObjectName("MainWindow")
         self.resize(1180, 780)
 
@@ -106,8 +112,9 @@ class MainWindow(QMainWindow):
         self.model_label = QLabel()
         self.stats_label = QLabel()
         self.models = ModelChooser(core, state, settings_flow, language, self)
-        self._build_layout()
         self.templates = TemplateFolder(core, self)
+        self._build_layout()
+        self.history = None if history is None else WindowHistory(self, history, self._left)
         self.menus = WindowMenus(self, MenuSlots(
             new_template=lambda: self.templates.new_template(self, self.language),
             open_folder=self.templates.open_folder, customize=self.customize_current,
@@ -143,7 +150,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.result)
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
-        main = QSplitter(Qt.Orientation.Horizontal)
+        main = self._left = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.picker)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
@@ -174,7 +181,7 @@ class MainWindow(QMainWindow):
         # Its own shortcut: a button's setText() replaces the button's shortcut
         # with the text's mnemonic, so retranslating would drop Esc.
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self,
-                  lambda: self.controller.stop() if self._mine() else None)
+                  lambda: None if self._run is None else self._run.cancel())
         self.regenerate_button.clicked.connect(self.run)  # fresh sampling, same values
         self.copy_button.clicked.connect(lambda: self._copy(whole=False))
         self.copy_all_button.clicked.connect(lambda: self._copy(whole=True))
@@ -187,12 +194,7 @@ class MainWindow(QMainWindow):
         c.state_changed.connect(self._on_state)
         c.model_loaded.connect(self._on_model_loaded)
         c.model_failed.connect(self._on_model_failed)
-        c.model_notice.connect(self._on_model_notice)
-        c.planned.connect(self._on_planned)
-        c.reading.connect(lambda done, total: self._mine() and self.output.show_reading(done, total))
-        c.chunk.connect(self._on_chunk)
-        c.run_finished.connect(self._on_finished)
-        c.run_failed.connect(self._on_run_failed)
+        c.model_notice.connect(lambda message: self.statusBar().showMessage(message, 20000))
 
     # -- texts ---------------------------------------------------------------
 
@@ -215,6 +217,8 @@ class MainWindow(QMainWindow):
         self.inspect_button.setText(self.tr("Prompt…"))
         self.inspect_button.setToolTip(self.tr("Show the exact prompt and its token count"))
         self.menus.retranslate()
+        if self.history is not None:
+            self.history.retranslate()
         self._on_state(self.controller.state)
         if self._template is not None:
             self._show_header(self._template)
@@ -256,6 +260,13 @@ class MainWindow(QMainWindow):
             self.output.append_chunk(answer.text)
             if answer.done:
                 self.result.finish(answer.job, answer.ok, answer.choice)
+
+    def show_past_answer(self, job: Job, text: str, complete: bool) -> None:
+        """Show an answer from the history as ``job``'s template's last answer."""
+        answer = self.answers.start(job)
+        answer.text, answer.done, answer.ok = text, True, complete
+        self._show_answer(answer)
+        self._update_buttons()
 
     @Slot()
     def _keep_choice(self) -> None:
@@ -318,49 +329,46 @@ class MainWindow(QMainWindow):
         self.state.remember(template.id, lasting_values(template, values), later=True)
         self.picker.refresh()
         job = Job(template, values, self.form.use_examples(),
-                  self.core.params_for(template, seed=seed), self._context(), owner=self)
-        self.result.begin()
-        self.stats_label.clear()
-        if self.controller.run(job):
-            self.answers.start(job)
+                  self.core.params_for(template, seed=seed), self._context())
+        if (started := self.controller.run(job)) is not None:
+            self._follow(started)
 
-    def _mine(self) -> bool:
-        """True if the model's current or last run was started here."""
-        return self.controller.last_owner is self
+    def _follow(self, run: Run) -> None:
+        """Show ``run``'s answer as it streams: a run started here, or one handed over."""
+        self._run = run
+        answer = self.answers.start(run.job)
+        answer.text = run.text
+        run.planned.connect(self._on_planned)
+        run.reading.connect(lambda done, total: answer is self._shown()
+                            and self.output.show_reading(done, total))
+        run.chunk.connect(lambda text: self._on_chunk(answer, text))
+        run.finished.connect(lambda stats: self._on_finished(answer, stats))
+        run.failed.connect(lambda message: self._on_run_failed(answer, message))
+        if answer is self._shown():
+            self._show_answer(answer)
 
-    @Slot(str)
-    def _on_chunk(self, text: str) -> None:
-        if self._mine() and (answer := self.answers.add(text)) is not None \
-                and answer is self._shown():
+    def _on_chunk(self, answer: Answer, text: str) -> None:
+        answer.text += text
+        if answer is self._shown():
             self.output.append_chunk(text)
 
     @Slot(object)
     def _on_planned(self, plan: Plan) -> None:
-        if not self._mine():
-            return
         self._plan = plan
         self.form.set_use_examples_count(plan.examples_used)
         if plan.notice:
             self.statusBar().showMessage(shown(plan.notice), 10000)
 
-    @Slot(object)
-    def _on_finished(self, stats: Stats) -> None:
-        if not self._mine():
-            self._update_buttons()
-            return
-        answer = self.answers.end(ok=stats.finish_reason != "cancelled")
-        if answer is not None and answer is self._shown():
+    def _on_finished(self, answer: Answer, stats: Stats) -> None:
+        answer.done, answer.ok = True, stats.finish_reason is not FinishReason.CANCELLED
+        if answer is self._shown():
             self.result.finish(answer.job, answer.ok)
             self.stats_label.setText(stats_text(stats))
         self._update_buttons()
 
-    @Slot(str)
-    def _on_run_failed(self, message: str) -> None:
-        if not self._mine():
-            self._update_buttons()
-            return
-        answer = self.answers.end(ok=False)
-        if answer is not None and answer is self._shown():
+    def _on_run_failed(self, answer: Answer, message: str) -> None:
+        answer.done, answer.ok = True, False
+        if answer is self._shown():
             self.result.finish(answer.job, ok=False)
         QMessageBox.warning(self, self.tr("Cannot run"), message)
         self._update_buttons()
@@ -375,17 +383,11 @@ class MainWindow(QMainWindow):
         """Save the answer as a Markdown file."""
         if self.output.has_text:
             title = self._template.title if self._template else "answer"
-            path = actions.save_markdown(self, title, self.output.markdown())
-            if path:
-                self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 6000)
+            actions.save_markdown(self, title, self.output.markdown())
 
     @Slot()
     def save_as_example(self) -> None:
-        """Keep the last answer, with the values it was made from, as a few-shot example.
-
-        The example goes to ``<id>.examples.toml`` in the user folder, never into
-        a built-in file, and is sent after the template's own examples.
-        """
+        """Keep the last answer, with its values, as an example (see actions.save_as_example)."""
         answer = self._shown()
         if answer is None or not answer.can_be_example:
             return
@@ -435,10 +437,6 @@ class MainWindow(QMainWindow):
         self._warm()
 
     @Slot(str)
-    def _on_model_notice(self, message: str) -> None:
-        self.statusBar().showMessage(message, 20000)
-
-    @Slot(str)
     def _on_model_failed(self, message: str) -> None:
         # The reason already says what to do; the link is the way to do it.
         self.banner.setText(self.tr("The model could not be loaded: {reason} "
@@ -453,7 +451,7 @@ class MainWindow(QMainWindow):
 
     def _update_buttons(self) -> None:
         running = self.controller.busy
-        ready = self.controller.state == "ready"
+        ready = self.controller.state == ModelState.READY
         self.run_button.setEnabled(ready and self._template is not None)
         self.stop_button.setEnabled(running)
         shown = self._shown()
@@ -486,15 +484,15 @@ class MainWindow(QMainWindow):
 
     @Slot(str, object, object)
     def open_with_values(self, template_id: str, values: dict[str, str],
-                         running: str | None = None) -> None:
+                         running: Run | None = None) -> None:
         """Show ``template_id`` filled with ``values`` (from the quick prompt); ``running``:
-        the answer so far of its run still going, which then moves here and streams on."""
+        its run still going, whose answer so far and the rest then show here too."""
         if self.select_template(template_id):
             for name, value in values.items():
                 if self._template is not None and self._template.field(name) is not None:
                     self.form.set_value(name, value)
-            if running is not None and (job := self.controller.hand_over(self)) is not None:
-                self.answers.start(job).text = running
-                self._show_answer(self.answers.of(template_id))
+            if running is not None and not running.done:
+                running.handed_over = True
+                self._follow(running)
                 self._update_buttons()
         self.bring_forward()

@@ -10,6 +10,7 @@ same prompt assembly; only one run happens at a time.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent
@@ -24,18 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.backend import Stats
+from assistant.backend import FinishReason, Stats
 from assistant.fuzzy import rank
 from assistant.gui.form import TemplateForm
 from assistant.gui.output_view import OutputView
 from assistant.gui.override_notice import OverrideNotice
 from assistant.gui.result_panel import ResultPanel
+from assistant.gui.run import Run
 from assistant.gui.text_limits import MAX_FIELD_CHARS, LimitedTextEdit, refused_size
 from assistant.gui.worker import Job, ModelController
 from assistant.state import UiState, lasting_values
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 from assistant.wiring import Core
+
+log = logging.getLogger(__name__)
 
 
 class QuickPrompt(QWidget):
@@ -45,7 +49,7 @@ class QuickPrompt(QWidget):
         copied(str): the answer was put on the clipboard (Copy).
         replace_requested(str): the user chose Replace; the app pastes it back.
         open_in_main(str, object, object): template id, field values and, while this
-            popup's run is going, its answer so far (else None), for the main window.
+            popup's run is going, that :class:`~assistant.gui.run.Run` (else None).
         open_file_requested(str): the user wants to fix the broken template file at this path.
     """
 
@@ -63,7 +67,7 @@ class QuickPrompt(QWidget):
         self.language = language
         self._template: Template | None = None
         self._answered = False
-        self._job: Job | None = None  # the last run started here
+        self._run: Run | None = None  # the last run started here
         self._no_match: QListWidgetItem | None = None  # the "nothing matches" line, if shown
         self.resize(640, 520)
         self.setStyleSheet("#QuickPrompt { border: 1px solid #9aa0a6; background: palette(window); }")
@@ -118,10 +122,6 @@ class QuickPrompt(QWidget):
         self.replace_button.clicked.connect(self._replace)
         self.main_button.clicked.connect(self._open_in_main)
         self.result.notice.connect(self._say)
-        controller.chunk.connect(self._on_chunk)
-        controller.reading.connect(self._on_reading)
-        controller.run_finished.connect(self._on_finished)
-        controller.run_failed.connect(self._on_failed)
         self.retranslate_ui()
         self._set_answered(False)
 
@@ -159,7 +159,7 @@ class QuickPrompt(QWidget):
         While a quick run is going, the popup is only brought forward: pressing
         the hotkey again never starts a second run.
         """
-        if not (self.isVisible() and self.controller.busy):
+        if not (self.isVisible() and self.running):
             size = refused_size(0, 0, text, MAX_FIELD_CHARS)
             text = text if size is None else ""
             self.text.setPlainText(text)  # a huge selection would freeze the popup for seconds
@@ -202,7 +202,7 @@ class QuickPrompt(QWidget):
     def _open_file(self, path: str) -> None:
         """Hand the broken file to the app to open; out of the way, unless a run is going."""
         self.open_file_requested.emit(path)
-        if not (self.controller.busy and self.controller.last_owner is self):
+        if not self.running:
             self.close()
 
     def _place(self) -> None:
@@ -307,44 +307,49 @@ class QuickPrompt(QWidget):
         self.state.remember(chosen.id, lasting_values(chosen, values, chosen.input_field),
                             later=True)
         job = Job(chosen, values, True, self.core.params_for(chosen),
-                  RenderContext(dt.date.today(), self.language[:2]), owner=self)
+                  RenderContext(dt.date.today(), self.language[:2]))
         self.result.begin()
-        self._job = job
         self._set_answered(False)
-        if self.controller.run(job):
-            self.status.setText(self.tr("Generating with {name}…")
-                                .format(name=self.controller.model_name))
-        else:
+        run = self.controller.run(job)
+        if run is None:
             self.status.setText(self.tr("The model is not ready yet."))
+            return
+        self._run = run
+        run.chunk.connect(self.output.append_chunk)
+        run.reading.connect(self.output.show_reading)
+        run.finished.connect(self._on_finished)
+        run.failed.connect(self._on_failed)
+        self.status.setText(self.tr("Generating with {name}…")
+                            .format(name=self.controller.model_name))
 
-    @Slot(str)
-    def _on_chunk(self, text: str) -> None:
-        if self.controller.last_owner is self:
-            self.output.append_chunk(text)
+    def _let_go(self, run: Run) -> None:
+        """Stop showing ``run`` here, and stop answering for it."""
+        run.chunk.disconnect(self.output.append_chunk)
+        run.reading.disconnect(self.output.show_reading)
+        run.finished.disconnect(self._on_finished)
+        run.failed.disconnect(self._on_failed)
+        self._run = None
 
-    @Slot(int, int)
-    def _on_reading(self, done: int, total: int) -> None:
-        if self.controller.last_owner is self:
-            self.output.show_reading(done, total)
+    @property
+    def running(self) -> bool:
+        """True while a run started here is going."""
+        return self._run is not None and not self._run.done
 
     @Slot(object)
     def _on_finished(self, stats: Stats) -> None:
-        if self.controller.last_owner is not self:
-            return
-        ok = stats.finish_reason != "cancelled"
-        if self._job is not None:
-            self.result.finish(self._job, ok)
-        else:
-            self.output.finish()
+        log.info("quick run finished: %s, %d tokens", stats.finish_reason,
+                 stats.completion_tokens)
+        ok = stats.finish_reason is not FinishReason.CANCELLED
+        assert self._run is not None  # set before the run's signals were connected
+        self.result.finish(self._run.job, ok)
         self.status.setText(self.tr("Enter copies the answer · Esc closes")
                             if ok else self.tr("Stopped."))
         self._set_answered(self.output.has_text)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        if self.controller.last_owner is self:
-            self.output.finish()
-            self.status.setText(message)
+        self.output.finish()
+        self.status.setText(message)
 
     def _set_answered(self, answered: bool) -> None:
         self._answered = answered
@@ -396,9 +401,11 @@ class QuickPrompt(QWidget):
             self.state.values(template.id)
         if template.input_field is not None:
             values[template.input_field] = self.text.toPlainText()
-        running = self.controller.busy and self.controller.last_owner is self
-        self.open_in_main.emit(template.id, values, self.output.markdown() if running else None)
-        if self.controller.busy and self.controller.last_owner is self:
+        run = self._run if self.running else None
+        self.open_in_main.emit(template.id, values, run)
+        if run is not None and run.handed_over:
+            self._let_go(run)  # the main window has it now: closing must not stop it
+        if self.running:
             self.status.setText(self.tr("Opened in the main window. The answer is still "
                                         "being written here; copy it when it is done."))
         else:
@@ -406,6 +413,6 @@ class QuickPrompt(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         """Esc or closing stops a quick run that is still going."""
-        if self.controller.busy and self.controller.last_owner is self:
-            self.controller.stop()
+        if self._run is not None and self.running:
+            self._run.cancel()
         super().closeEvent(event)

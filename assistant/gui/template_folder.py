@@ -112,9 +112,11 @@ class TemplateFolder(QObject):
     def _on_loaded(self, library: Library | BaseException) -> None:
         self._reading = False
         if self._again:
+            # A change came in while reading: this result may predate it, so it
+            # is neither used nor announced (a test waiting for ``reloaded``
+            # after writing a file must see that file).
             self.reload()
-            if isinstance(library, BaseException):
-                return
+            return
         if isinstance(library, BaseException):
             log.error("reading the template folder failed", exc_info=library)
             self.failed.emit(str(library))

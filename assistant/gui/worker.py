@@ -19,20 +19,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from assistant.backend import Backend, CancelToken, GenerationParams, PrefixWarming
+from assistant.backend import Backend, PrefixWarming, Stats
 from assistant.backend.config import BackendConfig
-from assistant.budget import counter_for, plan_prompt
+from assistant.budget import Plan, counter_for, plan_prompt
 from assistant.errors import AssistantError
 from assistant.gui.core_text import shown
+from assistant.gui.job import Job
+from assistant.gui.run import Run
 from assistant.messages import Message as Text
 from assistant.prompt import warm_messages
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
+
+__all__ = ["BackendFactory", "Job", "ModelController", "ModelState", "Run"]
 
 log = logging.getLogger(__name__)
 
@@ -40,18 +45,23 @@ BackendFactory = Callable[[BackendConfig], Backend]
 """Builds a backend from its configuration: :func:`~assistant.backend.config.open_backend`."""
 
 
-@dataclass(frozen=True)
-class Job:
-    """One run, as the window asked for it."""
+class ModelState(StrEnum):
+    """Where the model is: what the status line shows and what Run needs."""
 
-    template: Template
-    values: Mapping[str, str]
-    use_examples: bool
-    params: GenerationParams
-    context: RenderContext
-    cancel: CancelToken = field(default_factory=CancelToken)
-    owner: object = None
-    """Who started the run (the main window or the quick prompt); results are theirs."""
+    UNLOADED = "unloaded"
+    LOADING = "loading"
+    READY = "ready"
+    FAILED = "failed"
+    """The last load failed; the banner says why."""
+    RUNNING = "running"
+
+
+@dataclass(frozen=True)
+class _Order:
+    """A run as sent to the model thread: the job and the serial its reports carry."""
+
+    serial: int
+    job: Job
 
 
 Work = Callable[[Backend], Any]
@@ -76,22 +86,22 @@ class _ModelWorker(QObject):
         loaded(str, int, object): model name, context size (0 when unknown) and the
             backend's notice (str or None), after a load.
         load_failed(str): why the model could not be loaded.
-        planned(object): the :class:`~assistant.budget.Plan` of a run, before generating.
-        reading(int, int): prompt tokens read so far and in all, while a long prompt is read.
-        chunk(str): a piece of the answer.
-        finished(object): the run's :class:`~assistant.backend.Stats` (also when stopped).
-        failed(str): why a run could not start or went wrong.
+        planned(int, object): a run's serial and :class:`~assistant.budget.Plan`.
+        reading(int, int, int): serial, prompt tokens read so far and in all.
+        chunk(int, str): serial and a piece of the answer.
+        finished(int, object): serial and :class:`~assistant.backend.Stats` (also when stopped).
+        failed(int, str): serial and why the run could not start or went wrong.
         task_done(int, object): a task's serial number and result.
         task_failed(int, str): a task's serial number and why it failed.
     """
 
     loaded = Signal(str, int, object)
     load_failed = Signal(str)
-    planned = Signal(object)
-    reading = Signal(int, int)
-    chunk = Signal(str)
-    finished = Signal(object)
-    failed = Signal(str)
+    planned = Signal(int, object)
+    reading = Signal(int, int, int)
+    chunk = Signal(int, str)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
     task_done = Signal(int, object)
     task_failed = Signal(int, str)
 
@@ -116,28 +126,29 @@ class _ModelWorker(QObject):
         self.loaded.emit(self.backend.name, self.backend.n_ctx or 0, self.backend.notice)
 
     @Slot(object)
-    def run(self, job: Job) -> None:
-        backend = self.backend
+    def run(self, order: _Order) -> None:
+        backend, job, serial = self.backend, order.job, order.serial
         if backend is None:
-            self.failed.emit(self.tr("No model is loaded."))
+            self.failed.emit(serial, self.tr("No model is loaded."))
             return
         try:
             plan = plan_prompt(counter_for(backend), job.template, job.values,
                                max_tokens=job.params.max_tokens, use_examples=job.use_examples,
                                context=job.context)
-            self.planned.emit(plan)
-            stream = backend.stream(plan.messages, job.params, job.cancel, self.reading.emit)
+            self.planned.emit(serial, plan)
+            stream = backend.stream(plan.messages, job.params, job.cancel,
+                                    lambda done, total: self.reading.emit(serial, done, total))
             for piece in stream:
-                self.chunk.emit(piece)
+                self.chunk.emit(serial, piece)
         except AssistantError as exc:
-            self.failed.emit(shown(exc))
+            self.failed.emit(serial, shown(exc))
             return
         except Exception as exc:  # every run ends with finished or failed, whatever happens
             log.exception("run of %s failed", job.template.id)
-            self.failed.emit(self.tr("Unexpected error: {error}. The log has the details.")
-                             .format(error=_unexpected(exc)))
+            self.failed.emit(serial, self.tr("Unexpected error: {error}. The log has the "
+                                             "details.").format(error=_unexpected(exc)))
             return
-        self.finished.emit(stream.stats)
+        self.finished.emit(serial, stream.stats)
 
     @Slot(object)
     def task(self, task: _Task) -> None:
@@ -176,28 +187,26 @@ class _ModelWorker(QObject):
 class ModelController(QObject):
     """The window's handle on the model: load, run, stop, warm, shut down.
 
+    A run is a :class:`~assistant.gui.run.Run` returned by :meth:`run`: its
+    starter listens to it alone. ``run_started`` and ``run_ended`` are for
+    what watches every run (history, the log).
+
     Signals:
-        state_changed(str): "loading", "ready", "failed" or "running".
+        state_changed(str): a :class:`ModelState` value.
         model_loaded(str, int): model name and context size (0 when the server does not say).
         model_notice(str): something to know about the model just loaded (e.g. a failed
             GPU offload), for the status line.
         model_failed(str): the load error, for the status line.
-        planned(object): the Plan of the run that is starting.
-        reading(int, int): prompt tokens read and in all, while a long prompt is read.
-        chunk(str): a piece of the answer.
-        run_finished(object): Stats of the run (finish_reason says if it was stopped).
-        run_failed(str): the error of a run.
+        run_started(object): a :class:`~assistant.gui.run.Run` began.
+        run_ended(object): a Run finished, was stopped or failed (after its own signals).
     """
 
     state_changed = Signal(str)
     model_loaded = Signal(str, int)
     model_notice = Signal(str)
     model_failed = Signal(str)
-    planned = Signal(object)
-    reading = Signal(int, int)
-    chunk = Signal(str)
-    run_finished = Signal(object)
-    run_failed = Signal(str)
+    run_started = Signal(object)
+    run_ended = Signal(object)
 
     _request_load = Signal(object)
     _request_run = Signal(object)
@@ -206,18 +215,18 @@ class ModelController(QObject):
 
     def __init__(self, factory: BackendFactory, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.state = "unloaded"
+        self.state = ModelState.UNLOADED
         self.model_name = ""
         self.n_ctx = 0
         self.config: BackendConfig | None = None
         """What was loaded last (or is loading)."""
-        self._job: Job | None = None
+        self._run: Run | None = None
         self._tasks: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
         self._serial = 0
+        """Numbers runs and tasks alike, so that a report names what it is about."""
+        self._run_serial = 0
         self._warm_wanted = 0
         """Serial of the latest warm-up asked for; older ones still queued are skipped."""
-        self.last_owner: object = None
-        """Owner of the current or last run: listeners ignore runs that are not theirs."""
         self._thread = QThread()
         self._thread.setObjectName("model")
         self._worker = _ModelWorker(factory)
@@ -228,9 +237,9 @@ class ModelController(QObject):
         self._request_shutdown.connect(self._worker.shutdown)
         self._worker.loaded.connect(self._on_loaded)
         self._worker.load_failed.connect(self._on_load_failed)
-        self._worker.planned.connect(self.planned)
-        self._worker.reading.connect(self.reading)
-        self._worker.chunk.connect(self.chunk)
+        self._worker.planned.connect(self._on_planned)
+        self._worker.reading.connect(self._on_reading)
+        self._worker.chunk.connect(self._on_chunk)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._worker.task_done.connect(self._on_task_done)
@@ -240,12 +249,18 @@ class ModelController(QObject):
     @property
     def backend(self) -> Backend | None:
         """The loaded backend, to ask what it can do (not to render or count with it here)."""
-        return self._worker.backend if self.state in ("ready", "running") else None
+        ready = self.state in (ModelState.READY, ModelState.RUNNING)
+        return self._worker.backend if ready else None
 
     @property
     def busy(self) -> bool:
         """True while a run is going."""
-        return self._job is not None
+        return self._run is not None
+
+    @property
+    def current(self) -> Run | None:
+        """The run going on, if any."""
+        return self._run
 
     def load(self, config: BackendConfig) -> None:
         """Load the model or connect to the server on the model thread.
@@ -255,37 +270,29 @@ class ModelController(QObject):
         """
         self.stop()
         self.config = config
-        self._set_state("loading")
+        self._set_state(ModelState.LOADING)
         self._request_load.emit(config)
 
     def report_load_error(self, message: str) -> None:
         """Show a model problem found before loading (e.g. no model configured)."""
         self._on_load_failed(message)
 
-    def run(self, job: Job) -> bool:
-        """Start ``job``; False if a run is already going or no model is ready."""
-        if self._job is not None or self.state != "ready":
-            return False
-        self._job = job
-        self.last_owner = job.owner
-        self._set_state("running")
-        self._request_run.emit(job)
-        return True
-
-    def hand_over(self, owner: object) -> Job | None:
-        """Make ``owner`` the owner of the run going on, which goes on; its job, or None.
-
-        The quick prompt's "Open in main window" moves a running answer to the
-        main window this way: from now on its chunks and result are the window's.
-        """
-        if self._job is not None:
-            self.last_owner = owner
-        return self._job
+    def run(self, job: Job) -> Run | None:
+        """Start ``job``: its :class:`Run`, or None if a run is going or no model is ready."""
+        if self._run is not None or self.state != ModelState.READY:
+            return None
+        self._serial += 1
+        run = self._run = Run(job, self.model_name)
+        self._run_serial = self._serial
+        self._set_state(ModelState.RUNNING)
+        self._request_run.emit(_Order(self._serial, job))
+        self.run_started.emit(run)
+        return run
 
     def stop(self) -> None:
         """Stop the current run as soon as possible (no-op when idle)."""
-        if self._job is not None:
-            self._job.cancel.cancel()
+        if self._run is not None:
+            self._run.cancel()
 
     def compute(self, work: Work, done: Callable[[Any], None],
                 failed: Callable[[str], None] | None = None) -> None:
@@ -311,7 +318,7 @@ class ModelController(QObject):
         only: warming is an optimisation, and a run of the template reports
         the same error.
         """
-        if self.state != "ready":
+        if self.state != ModelState.READY:
             return
         self._warm_wanted += 1
         wanted, values = self._warm_wanted, dict(values)
@@ -340,28 +347,53 @@ class ModelController(QObject):
     @Slot(str, int, object)
     def _on_loaded(self, name: str, n_ctx: int, notice: Text | None) -> None:
         self.model_name, self.n_ctx = name, n_ctx
-        self._set_state("ready")
+        self._set_state(ModelState.READY)
         self.model_loaded.emit(name, n_ctx)
         if notice:
             self.model_notice.emit(shown(notice))
 
     @Slot(str)
     def _on_load_failed(self, message: str) -> None:
-        self._set_state("failed")
+        self._set_state(ModelState.FAILED)
         self.model_failed.emit(message)
 
-    @Slot(object)
-    def _on_finished(self, stats: object) -> None:
-        self._job = None
-        self._set_state("ready")
-        self.run_finished.emit(stats)
+    def _running(self, serial: int) -> Run | None:
+        """The run that ``serial`` belongs to, if it is the one going on."""
+        return self._run if self._run is not None and serial == self._run_serial else None
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self._job = None
-        if self.state == "running":
-            self._set_state("ready")
-        self.run_failed.emit(message)
+    @Slot(int, object)
+    def _on_planned(self, serial: int, plan: Plan) -> None:
+        if (run := self._running(serial)) is not None:
+            run._planned(plan)
+
+    @Slot(int, int, int)
+    def _on_reading(self, serial: int, done: int, total: int) -> None:
+        if (run := self._running(serial)) is not None:
+            run.reading.emit(done, total)
+
+    @Slot(int, str)
+    def _on_chunk(self, serial: int, text: str) -> None:
+        if (run := self._running(serial)) is not None:
+            run._chunk(text)
+
+    @Slot(int, object)
+    def _on_finished(self, serial: int, stats: Stats) -> None:
+        if (run := self._running(serial)) is None:
+            return
+        self._run = None
+        self._set_state(ModelState.READY)
+        run._finished(stats)
+        self.run_ended.emit(run)
+
+    @Slot(int, str)
+    def _on_failed(self, serial: int, message: str) -> None:
+        if (run := self._running(serial)) is None:
+            return
+        self._run = None
+        if self.state == ModelState.RUNNING:
+            self._set_state(ModelState.READY)
+        run._failed(message)
+        self.run_ended.emit(run)
 
     @Slot(int, object)
     def _on_task_done(self, serial: int, result: object) -> None:
@@ -375,7 +407,7 @@ class ModelController(QObject):
         if callbacks is not None:
             callbacks[1](message)
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: ModelState) -> None:
         if state != self.state:
             self.state = state
             self.state_changed.emit(state)

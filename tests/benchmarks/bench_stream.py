@@ -65,11 +65,9 @@ def main() -> None:
         timer.timeout.connect(tick)
         done: list[object] = []
         streaming = QEventLoop()
-        for signal in (controller.run_finished, controller.run_failed):
-            signal.connect(done.append)
-            signal.connect(streaming.quit)
+        controller.run_ended.connect(done.append)
+        controller.run_ended.connect(streaming.quit)
         chunks: list[str] = []
-        controller.chunk.connect(chunks.append)
         # The small model often ends an answer early: run again (another seed)
         # until the pane has received the tokens asked for.
         elapsed, seed = 0.0, 0
@@ -79,8 +77,11 @@ def main() -> None:
             job = Job(template, values, False,
                       GenerationParams(max_tokens=args.tokens - len(chunks), temperature=1.0,
                                        seed=seed, repeat_penalty=1.0),
-                      RenderContext.now("en"), owner=window)
-            assert controller.run(job)
+                      RenderContext.now("en"))
+            run = controller.run(job)
+            assert run is not None
+            run.chunk.connect(chunks.append)
+            run.chunk.connect(window.output.append_chunk)
             timer.start(5)
             last[0] = time.perf_counter()
             start = time.perf_counter()

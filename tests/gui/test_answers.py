@@ -6,7 +6,7 @@ import datetime as dt
 
 from assistant.backend import GenerationParams
 from assistant.gui.answers import Answers
-from assistant.gui.worker import Job
+from assistant.gui.job import Job
 from assistant.templating.library import load_library
 from assistant.templating.render import RenderContext
 
@@ -21,20 +21,17 @@ def job(template_id: str) -> Job:
 def test_answers_are_kept_per_template_and_only_complete_ones_are_examples() -> None:
     answers = Answers()
     weekly = answers.start(job("weekly-report-en"))
-    answers.add("## Done")
+    weekly.text = "## Done"
     assert not weekly.can_be_example  # still streaming
-    answers.end(ok=True)
-    assert weekly.can_be_example and answers.running is None
+    weekly.done, weekly.ok = True, True
+    assert weekly.can_be_example
     stopped = answers.start(job("proofread-en"))
-    answers.add("partial")
-    answers.end(ok=False)
+    stopped.text, stopped.done, stopped.ok = "partial", True, False
     assert not stopped.can_be_example
     assert answers.of("weekly-report-en") is weekly and answers.of("proofread-en") is stopped
     assert answers.of("work-log-en") is None
     again = answers.start(job("weekly-report-en"))  # a new run replaces the template's answer
     assert answers.of("weekly-report-en") is again and again.text == ""
-    assert answers.add("x") is again
-    answers.end(ok=True)
-    assert answers.add("late chunk") is None  # nothing runs: nothing is changed
+    again.text, again.done, again.ok = "x", True, True
     again.saved = True
     assert not again.can_be_example

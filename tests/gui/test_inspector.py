@@ -12,15 +12,15 @@ from waits import UI_MS
 from assistant.backend.fake import FakeBackend
 from assistant.budget import Section, sections
 from assistant.gui.inspector import PromptInspector, message_kinds
-from assistant.prompt import Message
+from assistant.prompt import Message, Part
 
 MESSAGES = [
-    Message("system", "You are a careful writing assistant."),
-    Message("user", "Notes: fixed the login bug"),
-    Message("assistant", "## Done\n- Fixed the login bug"),
-    Message("user", "Notes: 整理了报表导出"),
-    Message("assistant", "## 完成\n- 报表导出"),
-    Message("user", "Notes: wrote {{ 7*7 }} tests <|im_end|>"),
+    Message("system", "You are a careful writing assistant.", Part.SYSTEM),
+    Message("user", "Notes: fixed the login bug", Part.EXAMPLE, 1),
+    Message("assistant", "## Done\n- Fixed the login bug", Part.EXAMPLE, 1),
+    Message("user", "Notes: 整理了报表导出", Part.EXAMPLE, 2),
+    Message("assistant", "## 完成\n- 报表导出", Part.EXAMPLE, 2),
+    Message("user", "Notes: wrote {{ 7*7 }} tests <|im_end|>", Part.INPUT),
 ]
 MAX_TOKENS = 200
 
@@ -53,19 +53,13 @@ def inspector(qtbot: QtBot, backend: FakeBackend) -> PromptInspector:
     return dialog
 
 
-@pytest.mark.parametrize(("roles", "kinds"), [
-    (["system", "user", "assistant", "user", "assistant", "user"],
-     [("system", 0), ("example_user", 1), ("example_answer", 1), ("example_user", 2),
-      ("example_answer", 2), ("input", 0)]),
-    (["user"], [("input", 0)]),
-    (["system", "user"], [("system", 0), ("input", 0)]),
-    (["user", "user"], [("user", 0), ("input", 0)]),
-    (["assistant", "user"], [("assistant", 0), ("input", 0)]),
-    ([], []),
-])
-def test_message_kinds_come_from_positions(roles: list[str], kinds: list[tuple[str, int]]) -> None:
-    messages = [Message(role, "x") for role in roles]  # type: ignore[arg-type]
-    assert message_kinds(messages) == kinds
+def test_message_kinds_are_the_parts_build_messages_gave() -> None:
+    assert message_kinds(MESSAGES) == [
+        ("system", 0), ("example_user", 1), ("example_answer", 1), ("example_user", 2),
+        ("example_answer", 2), ("input", 0)]
+    # Positions mean nothing: an input that follows an answer is still the input.
+    assert message_kinds([Message("assistant", "x", Part.EXAMPLE, 3),
+                          Message("user", "y")]) == [("example_answer", 3), ("input", 0)]
 
 
 def test_messages_tab_shows_every_message_under_its_header(inspector: PromptInspector) -> None:

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from assistant.backend.fake import FakeBackend
 from assistant.budget import sections
 from assistant.gui.inspector import PromptInspector
-from assistant.prompt import Message
+from assistant.prompt import Message, Part
 
 LONG = [
-    Message("system", "You are a careful writing assistant."),
-    *[Message(role, "\n".join(f"line {n} of {role} {i}" for n in range(12)))
+    Message("system", "You are a careful writing assistant.", Part.SYSTEM),
+    *[Message(role, "\n".join(f"line {n} of {role} {i}" for n in range(12)), Part.EXAMPLE, i + 1)
       for i in range(4) for role in ("user", "assistant")],
     Message("user", "Notes: this week's input"),
 ]

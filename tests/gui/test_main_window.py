@@ -83,8 +83,8 @@ def test_full_run_on_the_embedded_model(qtbot: QtBot, make_window: Callable[[Fac
     assert window._template is not None and window._template.id.startswith("proofread-")
     window.form.set_value("text", "Their going to the meeting tomorow, its important.")
     chunks: list[str] = []
-    window.controller.chunk.connect(chunks.append)
-    with qtbot.waitSignal(window.controller.run_finished, timeout=SLOW_MS):
+    window.controller.run_started.connect(lambda run: run.chunk.connect(chunks.append))
+    with qtbot.waitSignal(window.controller.run_ended, timeout=SLOW_MS):
         qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
     assert chunks, "the answer should stream in chunks"
     assert window.output.markdown() == "".join(chunks)
@@ -101,10 +101,11 @@ def test_stop_during_prompt_processing_on_the_real_model(
     ask_for_few_tokens(monkeypatch, window.core, 16)  # stopped before any is made
     pick(qtbot, window, "revise a")
     window.form.set_value("text", "The project review covered budgets and hiring. " * 150)
-    window.controller.planned.connect(lambda _plan: window.stop_button.click())
-    with qtbot.waitSignal(window.controller.run_finished, timeout=SLOW_MS) as finished:
+    window.controller.run_started.connect(
+        lambda run: run.planned.connect(lambda _plan: window.stop_button.click()))
+    with qtbot.waitSignal(window.controller.run_ended, timeout=SLOW_MS) as finished:
         window.run_button.click()
-    assert finished.args[0].finish_reason == "cancelled"
+    assert finished.args[0].stats.finish_reason == "cancelled"
     assert "stopped" in window.stats_label.text()
     assert not window.stop_button.isEnabled() and window.run_button.isEnabled()
 
@@ -113,7 +114,7 @@ def test_run_streams_into_the_pane_and_stop_works(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
     window, fake = ready(qtbot, make_window, "weekly-report-en", "notes", "Fixed the login bug.")
     fake.enqueue("## Done\n", "- Fixed the ", "login bug\n")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.run_button.click()
     assert window.output.markdown() == "## Done\n- Fixed the login bug\n"
     assert "Fixed the login bug." in fake.calls[0][0][-1].content
@@ -121,9 +122,9 @@ def test_run_streams_into_the_pane_and_stop_works(
     window.run_button.click()
     qtbot.waitUntil(fake.started.is_set, timeout=5000)
     assert window.stop_button.isEnabled() and not window.run_button.isEnabled()
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000) as finished:
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000) as finished:
         window.stop_button.click()
-    assert finished.args[0].finish_reason == "cancelled"
+    assert finished.args[0].stats.finish_reason == "cancelled"
 
 
 def test_missing_required_field_is_named_and_nothing_runs(
@@ -138,7 +139,7 @@ def test_missing_required_field_is_named_and_nothing_runs(
 def test_values_are_remembered_across_restarts(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
     window, _fake = ready(qtbot, make_window, "proofread-zh", "text", "我们在次讨论了这个问题。")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.run_button.click()
     window.close()
     again = make_window(lambda *_: FakeBackend())
@@ -315,26 +316,49 @@ def test_a_quick_run_moves_to_the_main_window_and_streams_on(
     assert not popup.isVisible() and window.controller.busy  # closed, the run goes on
     assert window._template is not None and window._template.id == "proofread-en"
     assert window.stop_button.isEnabled()
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000) as finished:
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000) as finished:
         fake.release()
-    assert finished.args[0].finish_reason != "cancelled"
+    assert finished.args[0].stats.finish_reason != "cancelled"
     qtbot.waitUntil(window.copy_button.isEnabled, timeout=5000)
     assert window.output.markdown() == "The report is late."
     assert popup.output.markdown() == ""  # nothing streamed into the closed popup
+
+
+def test_a_quick_run_does_not_stream_into_the_main_window(
+        qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
+    # Same template on both: nothing but the Run object decides where chunks go.
+    from assistant.gui.quick_prompt import QuickPrompt
+
+    window, fake = ready(qtbot, make_window, "proofread-en", "text", "Teh report.")
+    fake.enqueue("## Corrected text\nThe report.")
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
+        window.run_button.click()
+    popup = QuickPrompt(window.core, window.state, window.controller)
+    qtbot.addWidget(popup)
+    popup.open_with("Its late.")
+    qtbot.keyClicks(popup.search, "proofread-en")
+    fake.enqueue("## Corrected text\nIt's late.")
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
+        qtbot.keyClick(popup.search, Qt.Key.Key_Return)
+    assert popup.output.markdown() == "## Corrected text\nIt's late."
+    assert window.output.markdown() == "## Corrected text\nThe report."
+    assert window.result.text() == "The report."
 
 
 def test_a_handed_over_run_keeps_the_answer_so_far(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
     window, fake = ready(qtbot, make_window, "revise-en", "text", "x")
     template = window.core.library.get("proofread-en")
-    fake.hold()
-    fake.enqueue("is late.")
+    fake.hold(after=1)
+    fake.enqueue("The report ", "is late.")
     job = Job(template, {"text": "teh report"}, True, window.core.params_for(template),
-              window._context(), owner="the quick prompt")
-    assert window.controller.run(job)
-    window.open_with_values("proofread-en", {"text": "teh report"}, "The report ")
-    assert window.controller.last_owner is window
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+              window._context())
+    run = window.controller.run(job)  # as the quick prompt starts one
+    assert run is not None
+    qtbot.waitUntil(lambda: run.text == "The report ", timeout=5000)
+    window.open_with_values("proofread-en", {"text": "teh report"}, run)
+    assert run.handed_over and window.output.markdown() == "The report "
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         fake.release()
     qtbot.waitUntil(window.copy_button.isEnabled, timeout=5000)
     assert window.output.markdown() == "The report is late."
@@ -348,7 +372,7 @@ def test_save_a_good_answer_as_an_example(
     before = len(window.core.library.get("proofread-en").examples)
     window.form.set_value("text", "Teh report is late.")
     fake.enqueue("## Corrected text\n", "The report is late.")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.run_button.click()
     assert window.example_button.isEnabled()
     with qtbot.waitSignal(window.templates.reloaded, timeout=UI_MS):
@@ -361,7 +385,7 @@ def test_save_a_good_answer_as_an_example(
     assert not window.example_button.isEnabled()
     # The next run sends it: the last example before the input is the saved one.
     fake.enqueue("ok")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.run_button.click()
     sent = fake.calls[-1][0]
     assert sent[-2].content == "## Corrected text\nThe report is late."
@@ -374,7 +398,7 @@ def test_a_stopped_answer_cannot_become_an_example(
     fake.hold()
     window.run_button.click()
     qtbot.waitUntil(fake.started.is_set, timeout=5000)
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.stop_button.click()
     assert not window.example_button.isEnabled()
 
@@ -396,9 +420,9 @@ def test_escape_stops_a_run_wherever_the_cursor_is(
                         timeout=UI_MS)
         target = next(w for w in window.form.findChildren(kind) if w.isVisible())
     target.setFocus()
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000) as finished:
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000) as finished:
         qtbot.keyClick(QApplication.focusWidget() or target, Qt.Key.Key_Escape)
-    assert finished.args[0].finish_reason == "cancelled"
+    assert finished.args[0].stats.finish_reason == "cancelled"
 
 
 def test_ctrl_comma_opens_the_settings(qtbot: QtBot, make_window: Callable[[Factory], MainWindow],
@@ -425,7 +449,7 @@ def test_save_as_adds_the_suffix_and_starts_in_a_real_folder(
 
     window, fake = ready(qtbot, make_window, "weekly-report-en", "notes", "Fixed the login bug.")
     fake.enqueue("## Done\n", "- Fixed the login bug\n")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.run_button.click()
     offered: list[str] = []
 
@@ -445,7 +469,7 @@ def test_each_answer_stays_with_the_template_that_made_it(
         qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
     window, fake = ready(qtbot, make_window, "weekly-report-en", "notes", "Fixed the login bug.")
     fake.enqueue("## Done\n", "- Fixed the login bug\n")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.run_button.click()
     window.select_template("proofread-en")  # never run: no answer, nothing to copy or file
     assert window.output.markdown() == ""
@@ -469,7 +493,7 @@ def test_an_answer_streaming_while_another_template_is_shown_comes_back_whole(
     window.run_button.click()
     qtbot.waitUntil(fake.started.is_set, timeout=5000)
     window.select_template("proofread-en")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         fake.release()
     assert window.output.markdown() == ""  # the proofreading pane stays its own
     window.select_template("weekly-report-en")
@@ -481,7 +505,7 @@ def test_the_same_example_is_not_saved_twice(
     window, fake = ready(qtbot, make_window, "proofread-en", "text", "Teh report is late.")
     for _ in range(2):  # the same answer twice, e.g. regenerated with the same seed
         fake.enqueue("The report is late.")
-        with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+        with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
             window.run_button.click()
         window.example_button.click()
         qtbot.waitUntil(lambda: not window.templates.reading, timeout=UI_MS)
@@ -493,7 +517,7 @@ def test_the_same_example_is_not_saved_twice(
 def test_copy_says_it_copied(qtbot: QtBot, make_window: Callable[[Factory], MainWindow]) -> None:
     window, fake = ready(qtbot, make_window, "proofread-en", "text", "Teh report is late.")
     fake.enqueue("The report is late.")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.run_button.click()
     window.copy_button.click()
     assert QApplication.clipboard().text() == "The report is late."

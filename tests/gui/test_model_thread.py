@@ -153,10 +153,10 @@ def test_a_template_that_recurses_fails_the_run_and_the_window_recovers(
     window = window_on(fake)
     assert window.select_template("recursive")  # its warm-up fails on the model thread, quietly
     window.form.set_value("text", "hello")
-    with qtbot.waitSignal(window.controller.run_failed, timeout=20000) as failed:
+    with qtbot.waitSignal(window.controller.run_ended, timeout=20000) as failed:
         window.run_button.click()
-    assert "RecursionError" in failed.args[0] or "deep" in failed.args[0]  # templating's words
-    assert boxes == [failed.args[0]]
+    assert "RecursionError" in failed.args[0].error or "deep" in failed.args[0].error  # templating's words
+    assert boxes == [failed.args[0].error]
     assert window.controller.state == "ready" and not window.controller.busy
     assert "Generating" not in window.model_label.text()
     assert window.run_button.isEnabled() and not window.stop_button.isEnabled()
@@ -168,12 +168,12 @@ def test_a_template_that_recurses_fails_the_run_and_the_window_recovers(
     window.run_button.click()
     qtbot.waitUntil(fake.started.is_set, timeout=5000)
     assert window.stop_button.isEnabled()
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000) as finished:
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000) as finished:
         window.stop_button.click()
-    assert finished.args[0].finish_reason == "cancelled"
+    assert finished.args[0].stats.finish_reason == "cancelled"
     fake.release()
     fake.enqueue("The end.")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.run_button.click()
     assert window.output.markdown() == "The end."
 
@@ -209,12 +209,12 @@ def test_any_exception_in_a_run_ends_it_with_failed(qtbot: QtBot, error: Excepti
         controller.load(LocalModel(Path("fake.gguf")))
     template = parse_template(RECURSIVE.replace("{{ f(1) }} ", ""), "plain", "plain.md")
     job = Job(template, {"text": "x"}, True, GenerationParams(), RenderContext(dt.date.today()))
-    with qtbot.waitSignal(controller.run_failed, timeout=5000) as failed:
+    with qtbot.waitSignal(controller.run_ended, timeout=5000) as failed:
         assert controller.run(job)
-    assert type(error).__name__ in failed.args[0]
+    assert type(error).__name__ in failed.args[0].error
     assert controller.state == "ready" and not controller.busy
     backend.error = ValueError("again")
-    with qtbot.waitSignal(controller.run_failed, timeout=5000):
+    with qtbot.waitSignal(controller.run_ended, timeout=5000):
         assert controller.run(job), "the controller takes the next run"
     assert controller.shutdown()
 

@@ -206,7 +206,7 @@ def test_a_finished_run_leaves_the_list_where_it_was(qtbot: QtBot, window: MainW
     picker = window.picker
     before = click(qtbot, picker, row(picker, "Reports", "weekly-report-en"))
     window.form.set_value("notes", "Fixed the login bug.")
-    with qtbot.waitSignal(window.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=5000):
         window.run_button.click()
     assert on_screen(picker) == before
     assert picker.current_id() == "weekly-report-en"

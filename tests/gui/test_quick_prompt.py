@@ -42,7 +42,7 @@ def test_type_pick_run_copy(qtbot: QtBot, popup: QuickPrompt, fake: FakeBackend)
     qtbot.keyClicks(popup.search, "proofread-en")
     assert popup.matches.currentItem() is not None
     fake.enqueue("They're going ", "tomorrow.")
-    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(popup.controller.run_ended, timeout=5000):
         qtbot.keyClick(popup.search, Qt.Key.Key_Return)
     assert fake.calls[0][0][-1].content.endswith("Their going tomorow.")
     qtbot.waitUntil(lambda: popup.copy_button.isEnabled(), timeout=5000)
@@ -68,9 +68,9 @@ def test_hotkey_during_a_run_never_starts_a_second(qtbot: QtBot, popup: QuickPro
     qtbot.keyClick(popup.search, Qt.Key.Key_Return)
     assert popup.text.toPlainText() == "text one"
     assert len(fake.calls) == 1
-    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000) as finished:
+    with qtbot.waitSignal(popup.controller.run_ended, timeout=5000) as finished:
         qtbot.keyClick(popup, Qt.Key.Key_Escape)  # Esc closes and stops
-    assert finished.args[0].finish_reason == "cancelled"
+    assert finished.args[0].stats.finish_reason == "cancelled"
     assert not popup.isVisible()
 
 
@@ -87,7 +87,7 @@ def test_template_with_other_required_fields_shows_a_form(qtbot: QtBot, popup: Q
     qtbot.keyClick(popup.search, Qt.Key.Key_Return)
     assert popup.form.isVisibleTo(popup) and fake.calls == []
     popup.form.set_value("customer", "Ms Li")
-    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(popup.controller.run_ended, timeout=5000):
         popup.form.submit.emit()
     assert fake.calls[0][0][-1].content == "Reply to Ms Li: Where is my order?"
 
@@ -96,7 +96,7 @@ def test_open_in_main_window_hands_over_values(qtbot: QtBot, popup: QuickPrompt,
                                                fake: FakeBackend) -> None:
     popup.open_with("draft text")
     qtbot.keyClicks(popup.search, "proofread-en")
-    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(popup.controller.run_ended, timeout=5000):
         qtbot.keyClick(popup.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: popup.main_button.isEnabled(), timeout=5000)
     with qtbot.waitSignal(popup.open_in_main, timeout=5000) as opened:
@@ -118,7 +118,7 @@ def test_choosing_another_template_while_a_form_is_shown(qtbot: QtBot, popup: Qu
     assert popup.form.isVisibleTo(popup) and fake.calls == []
     popup.search.clear()
     qtbot.keyClicks(popup.search, "proofread-en")
-    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000):
+    with qtbot.waitSignal(popup.controller.run_ended, timeout=5000):
         qtbot.keyClick(popup.search, Qt.Key.Key_Return)
     assert fake.calls[0][0][-1].content == "Proofread this text:\nTeh text."
 
@@ -185,9 +185,9 @@ def test_open_in_main_window_during_a_run_keeps_it_going(qtbot: QtBot, popup: Qu
     # Closing the popup would stop the run: it stays, and the answer arrives in it.
     assert popup.isVisible() and popup.controller.busy
     assert "main window" in popup.status.text()
-    with qtbot.waitSignal(popup.controller.run_finished, timeout=5000) as finished:
+    with qtbot.waitSignal(popup.controller.run_ended, timeout=5000) as finished:
         fake.release()
-    assert finished.args[0].finish_reason != "cancelled"
+    assert finished.args[0].stats.finish_reason != "cancelled"
     qtbot.waitUntil(lambda: popup.copy_button.isEnabled(), timeout=5000)
     assert popup.output.markdown() == "Draft text."
     with qtbot.waitSignal(popup.open_in_main, timeout=5000):

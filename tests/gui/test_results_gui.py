@@ -55,7 +55,7 @@ def run(qtbot: QtBot, window: MainWindow, fake: FakeBackend, template_id: str,
     for name, value in values.items():
         window.form.set_value(name, value)
     fake.enqueue(answer)
-    with qtbot.waitSignal(window.controller.run_finished, timeout=UI_MS):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=UI_MS):
         window.run_button.click()
     qtbot.waitUntil(window.copy_button.isEnabled, timeout=UI_MS)
 
@@ -166,7 +166,7 @@ def test_a_stopped_run_shows_no_changes(qtbot: QtBot, window: MainWindow,
     fake.enqueue("## Corrected text\nThe")
     window.run_button.click()
     qtbot.waitUntil(fake.started.is_set, timeout=UI_MS)
-    with qtbot.waitSignal(window.controller.run_finished, timeout=UI_MS):
+    with qtbot.waitSignal(window.controller.run_ended, timeout=UI_MS):
         window.stop_button.click()
         fake.release()
     assert window.result.stack.currentWidget() is window.output
@@ -200,7 +200,7 @@ def quick_run(qtbot: QtBot, popup: QuickPrompt, fake: FakeBackend, text: str, te
     popup.open_with(text)
     qtbot.keyClicks(popup.search, template)
     fake.enqueue(answer)
-    with qtbot.waitSignal(popup.controller.run_finished, timeout=UI_MS):
+    with qtbot.waitSignal(popup.controller.run_ended, timeout=UI_MS):
         qtbot.keyClick(popup.search, Qt.Key.Key_Return)
     qtbot.waitUntil(popup.replace_button.isEnabled, timeout=UI_MS)
 

@@ -19,6 +19,7 @@ from waits import SLOW_MS, ask_for_few_tokens
 from assistant.backend.config import open_backend
 from assistant.gui.main_window import MainWindow
 from assistant.gui.quick_prompt import QuickPrompt
+from assistant.gui.run import Run
 from assistant.gui.settings_panel import SettingsFlow
 from assistant.gui.worker import ModelController
 from assistant.state import UiState
@@ -53,12 +54,15 @@ def run_a_little(qtbot: QtBot, window: MainWindow, chunks: int = 3) -> list[str]
         if len(got) == chunks:
             window.stop_button.click()
 
-    window.controller.chunk.connect(on_chunk)
+    def follow(run: Run) -> None:
+        run.chunk.connect(on_chunk)
+
+    window.controller.run_started.connect(follow)
     try:
-        with qtbot.waitSignal(window.controller.run_finished, timeout=SLOW_MS):
+        with qtbot.waitSignal(window.controller.run_ended, timeout=SLOW_MS):
             qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
     finally:
-        window.controller.chunk.disconnect(on_chunk)
+        window.controller.run_started.disconnect(follow)
     return got
 
 
@@ -103,9 +107,9 @@ def test_quick_prompt_runs_on_the_server(qtbot: QtBot, llama_server: str,
     popup.open_with("Their going to the meeting tomorow.")
     qtbot.keyClicks(popup.search, "proofread-en")
     got: list[str] = []
-    window.controller.chunk.connect(got.append)
-    with qtbot.waitSignal(window.controller.run_finished, timeout=SLOW_MS) as finished:
+    window.controller.run_started.connect(lambda run: run.chunk.connect(got.append))
+    with qtbot.waitSignal(window.controller.run_ended, timeout=SLOW_MS) as finished:
         qtbot.keyClick(popup.search, Qt.Key.Key_Return)
-    assert got and finished.args[0].finish_reason in ("stop", "length")
+    assert got and finished.args[0].stats.finish_reason in ("stop", "length")
     qtbot.waitUntil(lambda: popup.output.markdown() == "".join(got), timeout=5000)
     assert window.output.markdown() == ""  # the answer is the popup's
