@@ -12,10 +12,9 @@ import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
 
-from assistant import __version__, textfile
+from assistant import __version__
+from assistant.cli_compare import add_compare_parser, cmd_compare
 from assistant.cli_history import add_history_parser, cmd_history, record_run
 from assistant.cli_models import add_models_parser, cmd_models
 from assistant.cli_support import (
@@ -26,13 +25,13 @@ from assistant.cli_support import (
     backend_config,
     kind,
     print_json,
+    stats_line,
+    template_and_values,
     ui_language,
 )
 from assistant.errors import AssistantError, Cancelled, InputError, ModelError
 from assistant.paths import os_error_message, user_paths
 from assistant.wiring import Core, build_core, setup_logging
-
-MAX_INPUT_BYTES = 16 * 1024 * 1024
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_models_parser(commands, server_options)
     add_history_parser(commands)
+    add_compare_parser(commands, template_options, server_options)
 
     commands.add_parser("paths", help="show where settings, templates, models and logs live")
     commands.add_parser("gui", help="open the desktop app (the default)")
@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         *core.settings_problems):
             print(f"warning: {problem}", file=sys.stderr)
         handler = {"templates": cmd_templates, "render": cmd_render, "run": cmd_run,
-                   "models": cmd_models, "history": cmd_history,
+                   "models": cmd_models, "history": cmd_history, "compare": cmd_compare,
                    "paths": cmd_paths}[args.command]
         return handler(core, args)
     except Cancelled:  # Ctrl+C while the model was loading
@@ -150,40 +150,12 @@ def cmd_templates(core: Core, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _values(core: Core, args: argparse.Namespace) -> tuple[Any, dict[str, str]]:
-    template = core.library.get(args.template)
-    notice = core.library.notice(template.id)  # the user's own file is broken
-    if notice is not None:
-        print(f"note: {notice}", file=sys.stderr)
-    values: dict[str, str] = {}
-    for item in args.values:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise InputError("--set {item!r}: write it as FIELD=VALUE, e.g. --set tone=正式.",
-                             item=item)
-        values[name.strip()] = value
-    if args.input is not None:
-        if template.input_field is None:
-            raise InputError("Template {template_id!r} declares no input field; use "
-                             "--set FIELD=VALUE instead of --input.", template_id=template.id)
-        if args.input == "-":
-            name, read = "standard input", textfile.decode_text(sys.stdin.buffer.read(),
-                                                                "standard input")
-        else:
-            name, read = args.input, textfile.read_text(Path(args.input), MAX_INPUT_BYTES)
-        note = read.note(name)
-        if note is not None:
-            print(f"note: {note}", file=sys.stderr)
-        values[template.input_field] = read.text
-    return template, values
-
-
 def cmd_render(core: Core, args: argparse.Namespace) -> int:
     """``assistant render``: the messages, without loading a model."""
     from assistant.prompt import build_messages
     from assistant.templating.render import RenderContext
 
-    template, values = _values(core, args)
+    template, values = template_and_values(core, args)
     context = RenderContext.now(ui_language(core))
     messages = build_messages(template, values, not args.no_examples, context=context)
     if args.json:
@@ -204,7 +176,7 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
     from assistant.results import extract
     from assistant.templating.render import RenderContext
 
-    template, values = _values(core, args)
+    template, values = template_and_values(core, args)
     if args.max_tokens is not None and args.max_tokens < 1:
         raise InputError("--max-tokens must be at least 1.")
     params = core.params_for(template, args.max_tokens, args.seed)
@@ -256,13 +228,7 @@ def cmd_run(core: Core, args: argparse.Namespace) -> int:
                      "notice": plan.notice and str(plan.notice), "stats": stats.as_dict()})
     elif parts or failure is None:
         print()
-        tps = stats.decode_tps
-        about = "about " if stats.estimated else ""
-        print(f"[{about}{stats.prompt_tokens} prompt tokens ({stats.cached_tokens} cached), "
-              f"{about}{stats.completion_tokens} generated"
-              + (f", {tps:.1f} tokens/s" if tps else "")
-              + (f", first token after {stats.ttft_s:.2f}s" if stats.ttft_s else "")
-              + "]", file=sys.stderr)
+        print(f"[{stats_line(stats)}]", file=sys.stderr)
     record_run(core, started_at=started_at, template=template, values=values,
                messages=plan.messages, examples_used=plan.examples_used, backend=backend,
                config=config, params=params, output="".join(parts), stats=stats,

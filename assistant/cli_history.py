@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.cli_support import EXIT_OK, print_json
 from assistant.errors import InputError
+from assistant.history.records import EntryKind
 from assistant.wiring import Core
 
 if TYPE_CHECKING:
@@ -205,7 +206,6 @@ def record_run(core: Core, *, started_at: datetime, template: Template,
     if not core.settings.history:
         return
     from assistant.backend.config import ServerModel
-    from assistant.history import HistoryError, HistoryStore
     from assistant.history.recording import run_record
 
     if isinstance(config, ServerModel) and not config.model:
@@ -216,11 +216,19 @@ def record_run(core: Core, *, started_at: datetime, template: Template,
     record = run_record(started_at=started_at, template=template, values=values,
                         messages=messages, examples_used=examples_used, model=backend.name,
                         config=config, params=params, output=output, stats=stats, error=error)
+    keep(core, [record], EntryKind.RUN)
+
+
+def keep(core: Core, records: Sequence[RunRecord], kind: EntryKind) -> int | None:
+    """Write one entry of ``records``; its id, or None (and a warning) if it cannot be."""
+    from assistant.history import HistoryError, HistoryStore
+
     try:
         store, notices = HistoryStore.open(core.paths.history_db)
         for notice in notices:
             print(f"warning: {notice}", file=sys.stderr)
         with store:
-            store.add([record])
+            return store.add(records, kind)
     except HistoryError as exc:
         print(f"warning: {exc}", file=sys.stderr)
+        return None

@@ -28,8 +28,10 @@ from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 
 if TYPE_CHECKING:
+    from assistant.gui.compare_window import CompareWindow
     from assistant.gui.form import TemplateForm
     from assistant.gui.inspector import PromptInspector
+    from assistant.gui.main_window import MainWindow
     from assistant.gui.worker import ModelController
 
 
@@ -71,6 +73,25 @@ def save_markdown(parent: QWidget, title: str, text: str) -> str | None:
 def _file_name(title: str) -> str:
     """``title`` without the characters Windows, macOS or Linux refuse in a file name."""
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "answer"
+
+
+def open_compare(window: MainWindow, template: Template,
+                 values: Mapping[str, str]) -> CompareWindow:
+    """The window's compare window (made on first use), set to ``template`` and ``values``."""
+    from assistant.gui.compare_window import CompareWindow
+
+    compare = window.findChild(CompareWindow)
+    if compare is None:
+        history = window.history.panel.history if window.history is not None else None
+        compare = CompareWindow(window.core, window.controller, history, window.language,
+                                window)
+    if not (compare.isVisible() and compare.running):
+        compare.set_input(template, values)
+    compare.show()
+    compare.raise_()
+    compare.activateWindow()
+    compare.run_button.setFocus()  # Enter (or Space) starts it
+    return compare
 
 
 def inspector_of(window: QWidget) -> PromptInspector:

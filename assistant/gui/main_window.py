@@ -117,9 +117,10 @@ class MainWindow(QMainWindow):
         self.history = None if history is None else WindowHistory(self, history, self._left)
         self.menus = WindowMenus(self, MenuSlots(
             new_template=lambda: self.templates.new_template(self, self.language),
-            open_folder=self.templates.open_folder, customize=self.customize_current,
+            open_folder=self.templates.open_folder, customize=lambda: None if self._template is None else self.templates.customize(
+                self, self._template.id),
             save_answer=self.save_answer, quit=self.quit_requested.emit,
-            inspect=self.show_inspector, models=self.models.open_page,
+            inspect=self.show_inspector, compare=self.compare, models=self.models.open_page,
             settings=self.open_settings))
         self._connect()
         self.retranslate_ui()
@@ -297,12 +298,6 @@ class MainWindow(QMainWindow):
                 self._show_header(fresh)
                 self.form.set_template(fresh, values)
 
-    @Slot()
-    def customize_current(self) -> None:
-        """Copy the current built-in template into the user folder and open it."""
-        if self._template is not None:
-            self.templates.customize(self, self._template.id)
-
     @Slot(str, str)
     def _on_template_created(self, path: str, status: str) -> None:
         self.select_template(Path(path).stem)
@@ -398,6 +393,12 @@ class MainWindow(QMainWindow):
             answer.saved = True  # once per answer
             self.templates.reload()
         self._update_buttons()
+
+    @Slot()
+    def compare(self) -> None:
+        """Open the compare window on the form's values: with and without examples."""
+        if self._template is not None:
+            actions.open_compare(self, self._template, self.form.values())
 
     @property
     def inspector(self) -> PromptInspector:

@@ -27,6 +27,7 @@ class MenuSlots:
     save_answer: Slot
     quit: Slot
     inspect: Slot
+    compare: Slot
     models: Slot
     settings: Slot
 
@@ -48,6 +49,8 @@ class WindowMenus:
         self.quit_action = self._add(self.file_menu, slots.quit, keys.Quit)
         self.tools_menu = bar.addMenu("")
         self.inspect_action = self._add(self.tools_menu, slots.inspect)
+        self.compare_action = self._add(self.tools_menu, slots.compare)
+        self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.models_action = self._add(self.tools_menu, slots.models)
         self.settings_action = self._add(self.tools_menu, slots.settings)
         # The platform's Preferences key is Cmd+, on macOS and nothing elsewhere;
@@ -78,5 +81,7 @@ class WindowMenus:
         self.tools_menu.setTitle(QCoreApplication.translate("MainWindow", "&Tools"))
         self.inspect_action.setText(QCoreApplication.translate("MainWindow",
                                                                "&Prompt inspector"))
+        self.compare_action.setText(QCoreApplication.translate(
+            "MainWindow", "&Compare with and without examples…"))
         self.models_action.setText(QCoreApplication.translate("MainWindow", "&Models…"))
         self.settings_action.setText(QCoreApplication.translate("MainWindow", "&Settings…"))
