@@ -23,7 +23,7 @@ from assistant.wiring import Core
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from assistant.backend import Backend, GenerationParams, Stats
+    from assistant.backend import Backend, Sampling, Stats
     from assistant.backend.config import BackendConfig
     from assistant.history import Entry, HistoryStore, RunRecord
     from assistant.history.records import PromptMessage
@@ -195,7 +195,7 @@ def _local(moment: datetime) -> str:
 
 def record_run(core: Core, *, started_at: datetime, template: Template,
                values: Mapping[str, str], messages: Sequence[PromptMessage], examples_used: int,
-               backend: Backend, config: BackendConfig, params: GenerationParams, output: str,
+               backend: Backend, config: BackendConfig, params: Sampling, output: str,
                stats: Stats, error: str | None) -> None:
     """Keep a finished, stopped or failed run in the history, unless the setting is off.
 

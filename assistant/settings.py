@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.atomic import write_atomic
 from assistant.errors import InputError
 from assistant.messages import Message
+from assistant.sampling import LIMITS
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
@@ -66,8 +67,8 @@ class Settings:
     server_model: str = ""
     server_timeout: int = 120
     server_n_ctx: int = 0
-    temperature: float = 0.7
-    max_tokens: int = 800
+    temperature: float = float(LIMITS["temperature"].default)
+    max_tokens: int = int(LIMITS["max_tokens"].default)
     hotkey: str = DEFAULT_HOTKEY
     ui_language: str = "system"
     history: bool = True
@@ -100,9 +101,9 @@ SPECS: dict[str, Spec] = {
     "server_n_ctx": Spec(int, "The server model's context size in tokens; 0 means as the "
                               "server says (if it says).", 0, 10_000_000),
     "temperature": Spec(float, "Default randomness of answers (templates may set their own).",
-                        0.0, 2.0),
+                        LIMITS["temperature"].low, LIMITS["temperature"].high),
     "max_tokens": Spec(int, "Default longest answer, in tokens (templates may set their own).",
-                       1, 32768),
+                       LIMITS["max_tokens"].low, LIMITS["max_tokens"].high),
     "hotkey": Spec(str, "Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J."),
     "ui_language": Spec(str, "Language of the interface.", choices=UI_LANGUAGES),
     "history": Spec(bool, "Keep a history of runs (inputs and answers) in the history file."),

@@ -6,6 +6,7 @@ as arguments, so tests can build the same objects around a temporary folder.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import logging.handlers
 import os
@@ -14,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant import settings as settings_mod
-from assistant.backend import GenerationParams
 from assistant.backend.config import BackendConfig, LocalModel, ServerModel, check_url
 from assistant.errors import InputError, ModelError
 from assistant.messages import Message
 from assistant.modelfiles import resolve_model
 from assistant.paths import UserPaths, log_to_terminal, user_paths
+from assistant.sampling import Sampling
 from assistant.secrets import SecretStore
 from assistant.settings import Settings
 from assistant.templating.library import Library, load_library
@@ -111,20 +112,14 @@ class Core:
         self.settings = new
 
     def params_for(self, template: Template, max_tokens: int | None = None,
-                   seed: int | None = None) -> GenerationParams:
-        """Sampling for a run: explicit value, else the template's, else the setting."""
-        gen = template.generation
-        defaults = GenerationParams()
-        return GenerationParams(
-            temperature=gen.temperature if gen.temperature is not None
-            else self.settings.temperature,
-            max_tokens=max_tokens or gen.max_tokens or self.settings.max_tokens,
-            top_p=gen.top_p if gen.top_p is not None else defaults.top_p,
-            top_k=gen.top_k if gen.top_k is not None else defaults.top_k,
-            repeat_penalty=gen.repeat_penalty if gen.repeat_penalty is not None
-            else defaults.repeat_penalty,
-            seed=seed,
-        )
+                   seed: int | None = None) -> Sampling:
+        """Sampling for a run: the defaults, then the settings, then the template's own
+        values, then what the caller asks for (``max_tokens``, ``seed``)."""
+        settings = {"temperature": self.settings.temperature,
+                    "max_tokens": self.settings.max_tokens}
+        asked = {"max_tokens": max_tokens} if max_tokens else {}
+        sampling = Sampling().overridden(settings).overridden(template.generation)
+        return dataclasses.replace(sampling.overridden(asked), seed=seed)
 
 
 def build_core(environ: Mapping[str, str] | None = None) -> Core:

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from waits import PROCESS_S, SLOW_S
 
-from assistant.backend import CancelToken, GenerationParams
+from assistant.backend import CancelToken, Sampling
 from assistant.backend.llama import LlamaBackend, load_backend
 from assistant.errors import Cancelled
 from assistant.prompt import Message
@@ -108,17 +108,17 @@ def test_ctrl_c_while_reading_a_prompt_stops_it(llama: LlamaBackend,
     raw: Any = llama._llama
     token = CtrlCAfterChecks(after=20)
     with pytest.raises(KeyboardInterrupt):
-        list(llama.stream(LONG, GenerationParams(max_tokens=16), token))
+        list(llama.stream(LONG, Sampling(max_tokens=16), token))
     assert token.cancelled
     assert raw.n_tokens < llama.count_tokens(LONG), "reading should have stopped part-way"
     assert unraisable == []
-    assert "".join(llama.stream(SHORT, GenerationParams(max_tokens=8, seed=1))).strip()
+    assert "".join(llama.stream(SHORT, Sampling(max_tokens=8, seed=1))).strip()
 
 
 def test_a_stop_while_reading_the_prompt_generated_nothing(llama: LlamaBackend) -> None:
-    list(llama.stream(SHORT, GenerationParams(max_tokens=8, seed=1)))  # counters of a real run
+    list(llama.stream(SHORT, Sampling(max_tokens=8, seed=1)))  # counters of a real run
     cancel = CancelToken()
-    stream = llama.stream(LONG, GenerationParams(max_tokens=16, seed=1), cancel,
+    stream = llama.stream(LONG, Sampling(max_tokens=16, seed=1), cancel,
                           progress=lambda done, _total: cancel.cancel() if done else None)
     assert "".join(stream) == ""
     assert stream.stats.finish_reason == "cancelled"
@@ -128,13 +128,13 @@ def test_a_stop_while_reading_the_prompt_generated_nothing(llama: LlamaBackend) 
 
 def test_generated_counts_the_tokens_of_the_answer(llama: LlamaBackend) -> None:
     for max_tokens in (1, 3, 200):
-        stream = llama.stream(SHORT, GenerationParams(max_tokens=max_tokens, temperature=0.0))
+        stream = llama.stream(SHORT, Sampling(max_tokens=max_tokens, temperature=0.0))
         text = "".join(stream)
         tokens = llama.count_text(text) if text else 0
         assert stream.stats.completion_tokens == (max_tokens if stream.stats.finish_reason
                                                   == "length" else tokens)
     # Again, with the whole prompt in the cache: its last token is read again, not generated.
-    again = llama.stream(SHORT, GenerationParams(max_tokens=5, temperature=0.0))
+    again = llama.stream(SHORT, Sampling(max_tokens=5, temperature=0.0))
     list(again)
     assert again.stats.cached_tokens == again.stats.prompt_tokens - 1
     assert again.stats.completion_tokens == 5

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from assistant.backend import CancelToken, GenerationParams
+from assistant.backend import CancelToken, Sampling
 from assistant.backend.llama import LlamaBackend, load_backend
 from assistant.budget import plan_prompt
 from assistant.errors import ModelError
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.model
 
 SHORT = [Message("system", "You answer in one short sentence."),
          Message("user", "What is a weekly report?")]
-PARAMS = GenerationParams(max_tokens=16, temperature=0.0, seed=7)
+PARAMS = Sampling(max_tokens=16, temperature=0.0, seed=7)
 
 
 def test_stream_yields_chunks_and_stats(llama: LlamaBackend) -> None:
@@ -45,7 +45,7 @@ def test_token_count_matches_llama_cpp_chat_completion(llama: LlamaBackend) -> N
 
 
 def test_same_seed_same_answer(llama: LlamaBackend) -> None:
-    params = GenerationParams(max_tokens=24, temperature=0.8, seed=123)
+    params = Sampling(max_tokens=24, temperature=0.8, seed=123)
     first = "".join(llama.stream(SHORT, params))
     second = "".join(llama.stream(SHORT, params))
     assert first == second
@@ -55,8 +55,8 @@ def test_fixed_prefix_is_reused_from_cache(llama: LlamaBackend) -> None:
     template = load_library(None).get("proofread-en")
     one = build_messages(template, {"text": "Their is a problem."})
     two = build_messages(template, {"text": "We has two meeting tomorow."})
-    list(llama.stream(one, GenerationParams(max_tokens=4, seed=1)))
-    stream = llama.stream(two, GenerationParams(max_tokens=4, seed=1))
+    list(llama.stream(one, Sampling(max_tokens=4, seed=1)))
+    stream = llama.stream(two, Sampling(max_tokens=4, seed=1))
     list(stream)
     prefix = llama.count_tokens(two[:-1])
     assert stream.stats.cached_tokens >= prefix - 3
@@ -65,10 +65,10 @@ def test_fixed_prefix_is_reused_from_cache(llama: LlamaBackend) -> None:
 
 def test_warm_fills_the_cache_before_a_run(llama: LlamaBackend) -> None:
     template = load_library(None).get("weekly-report-en")
-    list(llama.stream(SHORT, GenerationParams(max_tokens=2)))  # something else in the cache
+    list(llama.stream(SHORT, Sampling(max_tokens=2)))  # something else in the cache
     messages = build_messages(template, {"notes": "Fixed the login bug."})
     llama.warm(messages)
-    stream = llama.stream(messages, GenerationParams(max_tokens=4, seed=1))
+    stream = llama.stream(messages, Sampling(max_tokens=4, seed=1))
     list(stream)
     assert stream.stats.cached_tokens >= llama.count_tokens(messages[:-1]) - 3
 
@@ -96,7 +96,7 @@ def test_cancel_during_prompt_processing(llama: LlamaBackend) -> None:
     prompt_tokens = llama.count_tokens(long_input)
     assert prompt_tokens > 1200  # several 512-token batches
     token = CancelAfterChecks(after=20)
-    stream = llama.stream(long_input, GenerationParams(max_tokens=16), token)
+    stream = llama.stream(long_input, Sampling(max_tokens=16), token)
     chunks = list(stream)
     assert chunks == []
     assert stream.stats.finish_reason == "cancelled"
@@ -108,7 +108,7 @@ def test_cancel_during_prompt_processing(llama: LlamaBackend) -> None:
 
 def test_cancel_during_decoding(llama: LlamaBackend) -> None:
     token = CancelToken()
-    stream = llama.stream(SHORT, GenerationParams(max_tokens=32, temperature=0.0), token)
+    stream = llama.stream(SHORT, Sampling(max_tokens=32, temperature=0.0), token)
     received = []
     for chunk in stream:
         received.append(chunk)
@@ -240,7 +240,7 @@ def test_failed_gpu_offload_falls_back_to_the_cpu_and_says_so(
 def test_long_prompt_reports_reading_progress_and_stops_inside(llama: Any) -> None:
     long_text = "Summarise: " + "The project review covered budgets and hiring. " * 120
     seen: list[tuple[int, int]] = []
-    stream = llama.stream([Message("user", long_text)], GenerationParams(max_tokens=3, seed=1),
+    stream = llama.stream([Message("user", long_text)], Sampling(max_tokens=3, seed=1),
                           progress=lambda done, total: seen.append((done, total)))
     assert "".join(stream) is not None
     totals = {total for _, total in seen}
@@ -251,7 +251,7 @@ def test_long_prompt_reports_reading_progress_and_stops_inside(llama: Any) -> No
 
     cancel = CancelToken()
     stopped = llama.stream([Message("user", long_text + " Again.")],
-                           GenerationParams(max_tokens=16, seed=1), cancel,
+                           Sampling(max_tokens=16, seed=1), cancel,
                            progress=lambda done, total: cancel.cancel() if done else None)
     assert "".join(stopped) == ""
     assert stopped.stats.finish_reason == "cancelled"
@@ -266,7 +266,7 @@ def test_an_8_bit_context_takes_half_the_memory_and_keeps_the_answer(model_path:
     template = load_library(None).get("proofread-en")
     msgs = build_messages(template, {"text": "Their going to the meeting tomorow, and they "
                                              "has prepared the slides allready."})
-    params = GenerationParams(temperature=0.0, max_tokens=24, seed=3)
+    params = Sampling(temperature=0.0, max_tokens=24, seed=3)
     results = {}
     for kind in ("f16", "q8_0"):
         backend = load_backend(model_path, n_ctx=1024, kv_cache=kind)

@@ -17,7 +17,7 @@ import pytest
 from openai_stub import CHUNKS, StubServer
 from waits import PROCESS_S
 
-from assistant.backend import CancelToken, GenerationParams, PrefixWarming, TokenCounting
+from assistant.backend import CancelToken, Sampling, PrefixWarming, TokenCounting
 from assistant.backend import server_errors
 from assistant.backend.config import ServerModel, check_url, is_loopback
 from assistant.backend.server import ServerBackend, connect, list_models
@@ -27,7 +27,7 @@ from assistant.prompt import Message
 
 MESSAGES = [Message("system", "Be brief."), Message("user", "Example in"),
             Message("assistant", "Example out"), Message("user", "Their going tomorow.")]
-PARAMS = GenerationParams(temperature=0.2, max_tokens=50, top_p=0.9, seed=7, stop=("###",))
+PARAMS = Sampling(temperature=0.2, max_tokens=50, top_p=0.9, seed=7, stop=("###",))
 
 
 def backend_for(stub: StubServer, **changes: Any) -> ServerBackend:

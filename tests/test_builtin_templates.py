@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.backend import GenerationParams
+from assistant.backend import Sampling
 from assistant.prompt import build_messages
 from assistant.templating.library import load_library
 from assistant.templating.model import FieldKind
@@ -33,8 +33,7 @@ def test_template_is_complete(template_id: str) -> None:
     assert template.title and template.description and template.category
     assert template.input_field is not None
     assert 2 <= len(template.examples) <= 3
-    assert template.generation.temperature is not None
-    assert template.generation.max_tokens is not None
+    assert {"temperature", "max_tokens"} <= dict(template.generation).keys()
     for field in template.fields:
         assert field.declared, f"{field.name} is used in the body but not declared"
         if field.kind is FieldKind.CHOICE:
@@ -73,8 +72,8 @@ def test_runs_on_the_embedded_model(llama: object, template_id: str) -> None:
     template = LIBRARY.get(template_id)
     assert template.input_field is not None
     messages = build_messages(template, {template.input_field: SAMPLE[template.language]})
-    stream = llama.stream(messages, GenerationParams(  # type: ignore[attr-defined]
-        max_tokens=24, temperature=template.generation.temperature or 0.3, seed=1))
+    stream = llama.stream(messages, Sampling(  # type: ignore[attr-defined]
+        max_tokens=24, temperature=dict(template.generation).get("temperature", 0.3), seed=1))
     chunks = list(stream)
     assert len(chunks) > 1 and "".join(chunks).strip()
     assert stream.stats.completion_tokens > 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.backend import GenerationParams
+from assistant.backend import Sampling
 from assistant.backend.llama import LlamaBackend, load_backend
 from assistant.backend.prefix_store import PrefixStore
 from assistant.prompt import Message, build_messages
@@ -42,7 +42,7 @@ def messages(text: str = "Their going tomorow.", system: str | None = None) -> l
     return build_messages(chosen, {"text": text})  # type: ignore[arg-type]
 
 
-PARAMS = GenerationParams(temperature=0.8, max_tokens=24, seed=7)
+PARAMS = Sampling(temperature=0.8, max_tokens=24, seed=7)
 
 
 def answer(backend: LlamaBackend, msgs: list[Message]) -> tuple[str, object]:

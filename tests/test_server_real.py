@@ -23,7 +23,7 @@ import pytest
 from conftest import start_llama_server
 from waits import SLOW_S
 
-from assistant.backend import CancelToken, GenerationParams
+from assistant.backend import CancelToken, Sampling
 from assistant.backend.config import ServerModel
 from assistant.backend.server import connect, list_models
 from assistant.prompt import Message
@@ -105,14 +105,14 @@ def test_stop_mid_answer_and_the_server_serves_the_next_request(llama_server: st
     try:
         messages = [Message("user", "Write a long story about a lighthouse keeper.")]
         cancel = CancelToken()
-        stream = backend.stream(messages, GenerationParams(max_tokens=32, seed=1), cancel)
+        stream = backend.stream(messages, Sampling(max_tokens=32, seed=1), cancel)
         got = []
         for chunk in stream:
             got.append(chunk)
             if len(got) == 3:
                 cancel.cancel()
         assert len(got) == 3 and stream.stats.finish_reason == "cancelled"
-        again = backend.stream(messages, GenerationParams(max_tokens=5, seed=1))
+        again = backend.stream(messages, Sampling(max_tokens=5, seed=1))
         assert "".join(again).strip() and again.stats.finish_reason in ("stop", "length")
     finally:
         backend.close()

@@ -63,7 +63,7 @@ def test_good_template_fields_and_defaults() -> None:
     assert tone is not None and tone.kind is FieldKind.CHOICE and tone.default == "正式"
     extra = template.field("extra")
     assert extra is not None and not extra.declared and extra.kind is FieldKind.TEXT
-    assert template.generation.temperature == 0.3 and template.generation.max_tokens == 600
+    assert template.generation == (("max_tokens", 600), ("temperature", 0.3))
     assert len(template.examples) == 1 and template.examples[0].origin == "weekly.md, line 24"
 
 

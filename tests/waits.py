@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pytest
 
-    from assistant.backend import GenerationParams
+    from assistant.backend import Sampling
     from assistant.templating import Template
     from assistant.wiring import Core
 
@@ -75,7 +75,7 @@ def ask_for_few_tokens(monkeypatch: pytest.MonkeyPatch, core: Core,
     params_for = core.params_for
 
     def few(template: Template, _max_tokens: int | None = None,
-            seed: int | None = None) -> GenerationParams:
+            seed: int | None = None) -> Sampling:
         return params_for(template, max_tokens, seed)
 
     monkeypatch.setattr(core, "params_for", few)

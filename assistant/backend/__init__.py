@@ -25,23 +25,13 @@ from typing import Protocol, runtime_checkable
 
 from assistant import messages
 from assistant.prompt import Message
+from assistant.sampling import Sampling
+
+__all__ = ["Backend", "CancelToken", "FinishReason", "PrefixWarming", "ReadProgress",
+           "Sampling", "Stats", "TextStream", "TokenCounting"]
 
 ReadProgress = Callable[[int, int], None]
 """``(tokens read, tokens in the prompt)`` while a long prompt is being read."""
-
-
-@dataclass(frozen=True)
-class GenerationParams:
-    """Sampling settings of one run."""
-
-    temperature: float = 0.7
-    max_tokens: int = 800
-    top_p: float = 0.95
-    top_k: int = 40
-    repeat_penalty: float = 1.1
-    seed: int | None = None
-    stop: tuple[str, ...] = ()
-    """Extra strings that end the answer (the model's own end token always does)."""
 
 
 class FinishReason(StrEnum):
@@ -193,7 +183,7 @@ class Backend(Protocol):
         """What the user should know about this backend once it is ready, or None."""
         ...
 
-    def stream(self, messages: Sequence[Message], params: GenerationParams,
+    def stream(self, messages: Sequence[Message], params: Sampling,
                cancel: CancelToken | None = None,
                progress: ReadProgress | None = None) -> TextStream:
         """Generate an answer to ``messages``, chunk by chunk.

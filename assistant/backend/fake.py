@@ -17,8 +17,8 @@ from assistant import messages
 from assistant.backend import (
     CancelToken,
     FinishReason,
-    GenerationParams,
     ReadProgress,
+    Sampling,
     Stats,
     TextStream,
 )
@@ -32,7 +32,7 @@ class FakeBackend:
         self._n_ctx = n_ctx
         self._name = name
         self._queue: deque[list[str]] = deque()
-        self.calls: list[tuple[list[Message], GenerationParams]] = []
+        self.calls: list[tuple[list[Message], Sampling]] = []
         self.warmed: list[list[Message]] = []
         self.gate = threading.Event()
         """Cleared by :meth:`hold`; a run waits on it before its first chunk."""
@@ -79,7 +79,7 @@ class FakeBackend:
     def warm(self, messages: Sequence[Message]) -> None:
         self.warmed.append(list(messages))
 
-    def stream(self, messages: Sequence[Message], params: GenerationParams,
+    def stream(self, messages: Sequence[Message], params: Sampling,
                cancel: CancelToken | None = None,
                progress: ReadProgress | None = None) -> TextStream:
         self.calls.append((list(messages), params))

@@ -39,8 +39,8 @@ from assistant import messages
 from assistant.backend import (
     CancelToken,
     FinishReason,
-    GenerationParams,
     ReadProgress,
+    Sampling,
     Stats,
     TextStream,
 )
@@ -138,7 +138,7 @@ class LlamaBackend:
 
     # -- running -----------------------------------------------------------
 
-    def stream(self, messages: Sequence[Message], params: GenerationParams,
+    def stream(self, messages: Sequence[Message], params: Sampling,
                cancel: CancelToken | None = None,
                progress: ReadProgress | None = None) -> TextStream:
         tokens = self.tokenize_prompt(messages)
@@ -152,7 +152,7 @@ class LlamaBackend:
         chunks = self._run(tokens, prefix, params, token, stats, progress)
         return TextStream(chunks, stats, chunks.close)
 
-    def _run(self, tokens: list[int], prefix: list[int], params: GenerationParams,
+    def _run(self, tokens: list[int], prefix: list[int], params: Sampling,
              cancel: CancelToken, stats: Stats,
              progress: ReadProgress | None = None) -> Generator[str, None, None]:
         if not self._lock.acquire(blocking=False):

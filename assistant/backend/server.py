@@ -38,8 +38,8 @@ from assistant import messages
 from assistant.backend import (
     CancelToken,
     FinishReason,
-    GenerationParams,
     ReadProgress,
+    Sampling,
     Stats,
     TextStream,
     server_errors,
@@ -228,7 +228,7 @@ class ServerBackend:
         """The server's API address, as configured."""
         return self._connection.base_url
 
-    def stream(self, messages: Sequence[Message], params: GenerationParams,
+    def stream(self, messages: Sequence[Message], params: Sampling,
                cancel: CancelToken | None = None,
                progress: ReadProgress | None = None) -> TextStream:
         body: dict[str, Any] = {

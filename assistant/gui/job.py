@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from assistant.backend import CancelToken, GenerationParams
+from assistant.backend import CancelToken, Sampling
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 
@@ -17,6 +17,6 @@ class Job:
     template: Template
     values: Mapping[str, str]
     use_examples: bool
-    params: GenerationParams
+    params: Sampling
     context: RenderContext
     cancel: CancelToken = field(default_factory=CancelToken)

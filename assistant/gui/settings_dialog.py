@@ -23,6 +23,7 @@ from typing import Any, cast
 from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -156,6 +157,8 @@ class SettingsDialog(QDialog):
         # Each language is named in itself, so anyone can find their own.
         for text, value in (("", "system"), ("简体中文", "zh_CN"), ("English", "en")):
             self.language_box.addItem(text, value)
+        self.history_box = QCheckBox()
+        self.history_box.setObjectName("keepHistory")
         self.hotkey_edit = QKeySequenceEdit()
         self.hotkey_edit.setClearButtonEnabled(True)
         self.hotkey_edit.setMaximumSequenceLength(1)
@@ -182,7 +185,8 @@ class SettingsDialog(QDialog):
                            ("prefix_disk_mb", disk_row), ("server_url", self.server),
                            ("temperature", spins["temperature"]),
                            ("max_tokens", spins["max_tokens"]),
-                           ("ui_language", self.language_box), ("hotkey", self.hotkey_edit)):
+                           ("ui_language", self.language_box), ("hotkey", self.hotkey_edit),
+                           ("history", self.history_box)):
             self._add_row(form, key, field)
         form.addRow(self._status_label, self.status_line)
         form.setRowVisible(self.status_line, bool(hotkey_status))
@@ -215,7 +219,7 @@ class SettingsDialog(QDialog):
                  self.tr("Context size"), self.tr("Context memory"), self.tr("Threads"), self.tr("Prepared prompts"),
                  self.tr("…kept on disk"), self.tr("Model server"),
                  self.tr("Temperature"), self.tr("Max answer tokens"), self.tr("UI language"),
-                 self.tr("Global hotkey"))
+                 self.tr("Global hotkey"), self.tr("History"))
         helps = (self.tr("Where the model runs: a local GGUF file, or a model server."),
                  self.tr("Path of the GGUF model file; empty means the embedded model."),
                  self.tr("Model layers put on the GPU: 0 = CPU only, -1 = all."),
@@ -232,7 +236,9 @@ class SettingsDialog(QDialog):
                  self.tr("Default randomness of answers (templates may set their own)."),
                  self.tr("Default longest answer, in tokens (templates may set their own)."),
                  self.tr("Language of the interface."),
-                 self.tr("Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J."))
+                 self.tr("Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J."),
+                 self.tr("Keep a history of runs (inputs and answers) in the history file."))
+        self.history_box.setText(self.tr("Keep every run, to find it again"))
         for (label, help_label, _), name, help_text in zip(self._rows.values(), names, helps,
                                                             strict=True):
             label.setText(name)
@@ -357,6 +363,7 @@ class SettingsDialog(QDialog):
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.ui_language)))
         self.kv_box.setCurrentIndex(max(0, self.kv_box.findData(settings.kv_cache)))
         self.hotkey_edit.setKeySequence(QKeySequence.fromString(settings.hotkey, _PORTABLE))
+        self.history_box.setChecked(settings.history)
         self._model_changed()
 
     def _values(self) -> dict[str, Any]:
@@ -365,7 +372,8 @@ class SettingsDialog(QDialog):
                 **numbers, **self.server.values(),
                 "ui_language": str(self.language_box.currentData()),
                 "kv_cache": str(self.kv_box.currentData()),
-                "hotkey": self.hotkey_edit.keySequence().toString(_PORTABLE)}
+                "hotkey": self.hotkey_edit.keySequence().toString(_PORTABLE),
+                "history": self.history_box.isChecked()}
 
     def _problems(self) -> dict[str, str]:
         """What is wrong with each invalid value; OK is disabled while any is."""

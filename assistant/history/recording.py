@@ -18,7 +18,7 @@ from assistant.history.records import Outcome, PromptMessage, RunRecord, StoredM
 from assistant.history.records import template_hash as hash_text
 
 if TYPE_CHECKING:
-    from assistant.backend import GenerationParams, Stats
+    from assistant.backend import Sampling, Stats
     from assistant.backend.config import BackendConfig
     from assistant.templating.model import Template
 
@@ -55,7 +55,7 @@ def outcome(finish_reason: str, failed: bool) -> Outcome:
                                                                        Outcome.FINISHED)
 
 
-def sampling(params: GenerationParams) -> dict[str, object]:
+def sampling(params: Sampling) -> dict[str, object]:
     """The sampling values a run used."""
     return {"temperature": params.temperature, "max_tokens": params.max_tokens,
             "top_p": params.top_p, "top_k": params.top_k,
@@ -64,7 +64,7 @@ def sampling(params: GenerationParams) -> dict[str, object]:
 
 def run_record(*, started_at: datetime, template: Template, values: Mapping[str, str],
                messages: Iterable[PromptMessage], examples_used: int, model: str,
-               config: BackendConfig, params: GenerationParams, output: str, stats: Stats,
+               config: BackendConfig, params: Sampling, output: str, stats: Stats,
                error: str | None = None, variant: str = "") -> RunRecord:
     """The record of one run; ``error`` is the message that ended it, if one did.
 

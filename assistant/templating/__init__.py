@@ -12,11 +12,11 @@ files, :mod:`.vetting` checks new user files in a child process and
 """
 
 from assistant.templating.body import Rendered
-from assistant.templating.model import Example, Field, FieldKind, Generation, Source, Template
+from assistant.templating.model import Example, Field, FieldKind, Source, Template
 from assistant.templating.parse import parse_template
 from assistant.templating.render import RenderContext
 
 __all__ = [
-    "Example", "Field", "FieldKind", "Generation", "RenderContext", "Rendered",
+    "Example", "Field", "FieldKind", "RenderContext", "Rendered",
     "Source", "Template", "parse_template",
 ]

@@ -24,15 +24,16 @@ from typing import Any
 from assistant import __version__
 from assistant.atomic import write_atomic
 from assistant.messages import Message
+from assistant.sampling import LIMITS, overrides
 from assistant.templating.body import CompiledBody
-from assistant.templating.model import Example, Field, FieldKind, Generation, Source, Template
+from assistant.templating.model import Example, Field, FieldKind, Source, Template
 
 log = logging.getLogger(__name__)
 
 FORMAT = 3
 _PARSER_FILES = ("body.py", "cache.py", "environment.py", "errors.py", "limits.py", "model.py",
                  "parse.py", "render.py", "sandbox.py", "treecheck.py", "vetting.py",
-                 "../errors.py", "../messages.py", "../textfile.py")
+                 "../errors.py", "../messages.py", "../sampling.py", "../textfile.py")
 """The modules a cached result depends on, beside this file: the parser and its
 checks, the body's compiler, the errors and messages, the checker's child
 process that makes a user file's verdict, and the decoding of the bytes."""
@@ -159,8 +160,7 @@ def template_to_json(template: Template) -> dict[str, Any]:
                     "required": f.required, "default": f.default, "options": list(f.options),
                     "placeholder": f.placeholder, "declared": f.declared}
                    for f in template.fields],
-        "generation": {key: value for key, value in vars(template.generation).items()
-                       if value is not None},
+        "generation": dict(template.generation),
         "examples": [{"values": dict(e.values), "output": e.output, "origin": e.origin}
                      for e in template.examples],
     }
@@ -190,7 +190,8 @@ def template_from_json(data: dict[str, Any]) -> Template:
                            options=tuple(map(str, f["options"])),
                            placeholder=str(f["placeholder"]), declared=bool(f["declared"]))
                      for f in data["fields"]),
-        generation=Generation(**data["generation"]),
+        generation=overrides({str(key): LIMITS[str(key)].kind(value)
+                              for key, value in data["generation"].items()}),
         examples=tuple(Example(values={str(k): str(v) for k, v in e["values"].items()},
                                output=str(e["output"]), origin=str(e["origin"]))
                        for e in data["examples"]),

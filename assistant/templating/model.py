@@ -12,6 +12,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from assistant.sampling import Overrides
 from assistant.templating.body import CompiledBody
 
 
@@ -57,17 +58,6 @@ class Example:
 
 
 @dataclass(frozen=True)
-class Generation:
-    """Sampling defaults of a template; ``None`` means the user's setting."""
-
-    temperature: float | None = None
-    max_tokens: int | None = None
-    top_p: float | None = None
-    top_k: int | None = None
-    repeat_penalty: float | None = None
-
-
-@dataclass(frozen=True)
 class Template:
     """A parsed template file. Build it with :func:`parse_template`."""
 
@@ -85,7 +75,9 @@ class Template:
     """The field whose text the result is a new version of (proofread, revise):
     the result is shown as tracked changes against it."""
     fields: tuple[Field, ...] = ()
-    generation: Generation = Generation()
+    generation: Overrides = ()
+    """The template's ``[generation]`` values (see :mod:`assistant.sampling`); others come
+    from the settings and the defaults."""
     examples: tuple[Example, ...] = ()
     source: Source = Source.BUILTIN
     path: str = ""

@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.messages import Message
+from assistant.sampling import LIMITS, Number, Overrides, overrides
 from assistant.templating.body import CompiledBody
 from assistant.templating.errors import TemplateError
-from assistant.templating.model import Example, Field, FieldKind, Generation, Source, Template
+from assistant.templating.model import Example, Field, FieldKind, Source, Template
 from assistant.templating.render import BUILTIN_VARIABLES
 
 FENCE = "+++"
@@ -26,13 +27,6 @@ ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
 _TOP_KEYS = ("title", "description", "category", "language", "input", "result", "rewrites",
              "fields", "generation", "examples")
 _FIELD_KEYS = ("label", "kind", "required", "default", "options", "placeholder")
-_GENERATION_LIMITS: dict[str, tuple[type, float, float]] = {
-    "temperature": (float, 0.0, 2.0),
-    "max_tokens": (int, 1, 32768),
-    "top_p": (float, 0.0, 1.0),
-    "top_k": (int, 0, 1000),
-    "repeat_penalty": (float, 0.5, 2.0),
-}
 
 
 class Lines:
@@ -235,25 +229,22 @@ def _fields(raw: Any, lines: Lines) -> list[Field]:
     return result
 
 
-def _generation(raw: Any, lines: Lines) -> Generation:
+def _generation(raw: Any, lines: Lines) -> Overrides:
     line = lines.find(r"^\s*\[\s*generation\s*\]")
     if not isinstance(raw, dict):
         raise lines.error(Message.of("'generation' must be a [generation] table."), line)
-    _check_keys(raw, tuple(_GENERATION_LIMITS), Message.of("generation setting"), lines, line)
-    values: dict[str, Any] = {}
+    _check_keys(raw, tuple(LIMITS), Message.of("generation setting"), lines, line)
+    values: dict[str, Number] = {}
     for key, value in raw.items():
-        kind, low, high = _GENERATION_LIMITS[key]
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if kind is int and not isinstance(value, int):
-            ok = False
-        if not ok or not low <= value <= high:
-            number = Message.of("a whole number") if kind is int else Message.of("a number")
+        limit = LIMITS[key]
+        if not limit.accepts(value):
+            number = Message.of("a whole number") if limit.kind is int else Message.of("a number")
             raise lines.error(Message.of("generation.{key} = {value!r}: must be {kind} from "
                                          "{low:g} to {high:g}.", key=key, value=value,
-                                         kind=number, low=low, high=high),
+                                         kind=number, low=limit.low, high=limit.high),
                               lines.find(rf"^\s*{key}\s*=", after=line) or line)
-        values[key] = kind(value)
-    return Generation(**values)
+        values[key] = limit.kind(value)
+    return overrides(values)
 
 
 def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], what: Message,

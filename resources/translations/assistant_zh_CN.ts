@@ -232,82 +232,82 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="158"/>
+        <location filename="../../assistant/gui/compare_window.py" line="159"/>
         <source>Compare: {title}</source>
         <translation>对比：{title}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="177"/>
+        <location filename="../../assistant/gui/compare_window.py" line="178"/>
         <source>The model is busy; wait or stop the other run.</source>
         <translation>模型正忙；请稍候，或停止另一个正在进行的生成。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="184"/>
+        <location filename="../../assistant/gui/compare_window.py" line="291"/>
         <source>With examples</source>
         <translation>带示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="184"/>
+        <location filename="../../assistant/gui/compare_window.py" line="291"/>
         <source>Without examples</source>
         <translation>不带示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="216"/>
+        <location filename="../../assistant/gui/compare_window.py" line="213"/>
         <source>{first} / {second}</source>
         <translation>{first} / {second}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="223"/>
+        <location filename="../../assistant/gui/compare_window.py" line="220"/>
         <source>Compare with:</source>
         <translation>对比对象：</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="227"/>
+        <location filename="../../assistant/gui/compare_window.py" line="224"/>
         <source>The same template without examples</source>
         <translation>同一模板，不带示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="228"/>
+        <location filename="../../assistant/gui/compare_window.py" line="225"/>
         <source>Another template</source>
         <translation>另一个模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="231"/>
+        <location filename="../../assistant/gui/compare_window.py" line="228"/>
         <source>Compare</source>
         <translation>开始对比</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="232"/>
+        <location filename="../../assistant/gui/compare_window.py" line="229"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="233"/>
+        <location filename="../../assistant/gui/compare_window.py" line="230"/>
         <source>Highlight differences</source>
         <translation>标出差异</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="234"/>
+        <location filename="../../assistant/gui/compare_window.py" line="231"/>
         <source>Save as .md…</source>
         <translation>另存为 .md…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="257"/>
+        <location filename="../../assistant/gui/compare_window.py" line="254"/>
         <source>The model is not ready yet.</source>
         <translation>模型尚未就绪。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="266"/>
+        <location filename="../../assistant/gui/compare_window.py" line="263"/>
         <source>Running {label}…</source>
         <translation>正在运行：{label}…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="280"/>
+        <location filename="../../assistant/gui/compare_window.py" line="277"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="281"/>
+        <location filename="../../assistant/gui/compare_window.py" line="278"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -2325,7 +2325,7 @@
         <translation>另存为 .md…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="180"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="181"/>
         <source>Copied the answer ({count} characters).</source>
         <translation>已复制回答（{count} 个字符）。</translation>
     </message>
@@ -2335,7 +2335,7 @@
         <translation>无法加载模型：{reason} &lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="205"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="206"/>
         <location filename="../../assistant/gui/main_window.py" line="214"/>
         <source>Save as example</source>
         <translation>存为示例</translation>
@@ -2503,27 +2503,27 @@
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="182"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="183"/>
         <source>Copied the result ({count} characters).</source>
         <translation>已复制结果（{count} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="198"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="199"/>
         <source>This answer is already an example of {template}.</source>
         <translation>这个回答已经是「{template}」的示例了。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="208"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="209"/>
         <source>Saved as an example in {file}; it will be sent with future runs.</source>
         <translation>已保存为示例：{file}；以后运行时会一并发送。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="168"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="169"/>
         <source>The prompt inspector needs a loaded model.</source>
         <translation>使用提示词检查器前需要先加载模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/answer_actions.py" line="157"/>
+        <location filename="../../assistant/gui/answer_actions.py" line="158"/>
         <source>Prompt inspector</source>
         <translation>提示词检查器</translation>
     </message>
@@ -3148,282 +3148,297 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="74"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="75"/>
         <source>{hotkey} is several key presses; a hotkey must be one combination, e.g. Ctrl+Alt+J.</source>
         <translation>{hotkey} 包含多次按键；快捷键必须是一个组合键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="76"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="77"/>
         <source>{hotkey} is not a complete key combination. Click the field and press all the keys together, e.g. Ctrl+Alt+J.</source>
         <translation>{hotkey} 不是完整的组合键。请点击输入框，同时按下所有按键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="211"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="215"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="214"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="218"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="214"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="218"/>
         <source>Model source</source>
         <translation>模型来源</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="214"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="218"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="215"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="219"/>
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="215"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="219"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="215"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="219"/>
         <source>Prepared prompts</source>
         <translation>预处理的提示词</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="215"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="219"/>
         <source>Context memory</source>
         <translation>上下文内存</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="216"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="220"/>
         <source>Model server</source>
         <translation>模型服务器</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="216"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="220"/>
         <source>…kept on disk</source>
         <translation>…保存在磁盘上</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="217"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="221"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="217"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="221"/>
         <source>Max answer tokens</source>
         <translation>最大回答长度</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="217"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="221"/>
         <source>UI language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="218"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="222"/>
         <source>Global hotkey</source>
         <translation>全局快捷键</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="219"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="222"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="223"/>
         <source>Where the model runs: a local GGUF file, or a model server.</source>
         <translation>模型在哪里运行：本地 GGUF 文件，或模型服务器。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="220"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="224"/>
         <source>Path of the GGUF model file; empty means the embedded model.</source>
         <translation>GGUF 模型文件的路径；留空表示使用内置模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="221"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="225"/>
         <source>Model layers put on the GPU: 0 = CPU only, -1 = all.</source>
         <translation>放到 GPU 上运行的模型层数：0 = 仅用 CPU，-1 = 全部。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="222"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="226"/>
         <source>Context size in tokens: prompt, examples and answer together.</source>
         <translation>上下文长度（以 token 计），包括提示词、示例和回答。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="223"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="227"/>
         <source>How the model keeps the context in memory: f16 (exact) or q8_0 (half the memory, nearly the same answers).</source>
         <translation>模型在内存中保存上下文的方式：f16（精确），或 q8_0（内存减半，回答几乎相同）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="225"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="229"/>
         <source>CPU threads for the model; 0 means one per physical core.</source>
         <translation>模型使用的 CPU 线程数；0 表示每个物理核心一个线程。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="226"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="230"/>
         <source>Memory in MB for the prepared prompts of recently used templates; 0 keeps none.</source>
         <translation>为最近使用的模板保存预处理提示词所用的内存（MB）；0 表示不保存。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="228"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="232"/>
         <source>Disk space in MB for prepared prompts kept across restarts; 0 keeps none.</source>
         <translation>跨重启保存预处理提示词所用的磁盘空间（MB）；0 表示不保存。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="230"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="234"/>
         <source>Address of an OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama.</source>
         <translation>OpenAI 兼容服务器的地址，例如 Ollama 为 http://127.0.0.1:11434/v1。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="232"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="236"/>
         <source>Default randomness of answers (templates may set their own).</source>
         <translation>回答的默认随机程度（模板可以自行设置）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="233"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="237"/>
         <source>Default longest answer, in tokens (templates may set their own).</source>
         <translation>回答的默认最大长度，以 token 计（模板可以自行设置）。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="234"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="238"/>
         <source>Language of the interface.</source>
         <translation>界面显示的语言。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="235"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="239"/>
         <source>Global shortcut that opens the quick prompt, e.g. Ctrl+Alt+J.</source>
         <translation>打开快速提问窗口的全局快捷键，例如 Ctrl+Alt+J。</translation>
     </message>
     <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="240"/>
+        <source>Keep a history of runs (inputs and answers) in the history file.</source>
+        <translation>在历史记录文件中保存每次运行（输入和回答）。</translation>
+    </message>
+    <message>
         <location filename="../../assistant/gui/settings_dialog.py" line="241"/>
+        <source>Keep every run, to find it again</source>
+        <translation>保存每次运行，方便以后查找</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/settings_dialog.py" line="247"/>
         <source>Local GGUF file (runs on this computer)</source>
         <translation>本地 GGUF 文件（在本机运行）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="242"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="248"/>
         <source>Model server (Ollama, LM Studio, llama-server, vLLM…)</source>
         <translation>模型服务器（Ollama、LM Studio、llama-server、vLLM…）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="244"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="250"/>
         <source>All layers</source>
         <translation>全部层</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="245"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="251"/>
         <source>f16: exact</source>
         <translation>f16：精确</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="246"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="252"/>
         <source>q8_0: half the memory</source>
         <translation>q8_0：内存减半</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="248"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="254"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="249"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="255"/>
         <source>None</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="252"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="258"/>
         <source>Hotkey status</source>
         <translation>快捷键状态</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="253"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="259"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="254"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="260"/>
         <source>Automatic (one per physical core)</source>
         <translation>自动（每个物理核心一个线程）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="255"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="261"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="256"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="262"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="325"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="331"/>
         <source>Embedded model (SmolLM2-135M)</source>
         <translation>内置模型（SmolLM2-135M）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="328"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="334"/>
         <source>{name} — cannot be used</source>
         <translation>{name} — 无法使用</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="332"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="338"/>
         <source>{size:.1f} GB</source>
         <translation>{size:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="333"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="339"/>
         <source>{size:.0f} MB</source>
         <translation>{size:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="334"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="340"/>
         <source>{name} — {size}, {architecture}, {quantization}</source>
         <translation>{name} — {size}，{architecture}，{quantization}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="336"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="342"/>
         <source>unknown architecture</source>
         <translation>未知架构</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="337"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="343"/>
         <source>unknown quantization</source>
         <translation>未知量化方式</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="375"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="383"/>
         <source>Enter a number from {minimum:g} to {maximum:g}.</source>
         <translation>请输入 {minimum:g} 到 {maximum:g} 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="398"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="406"/>
         <source>This model cannot be used: {reason}</source>
         <translation>此模型无法使用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="405"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="413"/>
         <source>The file was not added; the previous model is still selected. {reason}</source>
         <translation>未添加该文件，仍使用原来选择的模型。{reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="402"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="410"/>
         <source>This llama.cpp build runs on the CPU only. To use a GPU, install a CUDA or Metal build of llama-cpp-python (see the README), then restart.</source>
         <translation>当前的 llama.cpp 版本只能在 CPU 上运行。如需使用 GPU，请安装 CUDA 或 Metal 版本的 llama-cpp-python（见 README），然后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="445"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="453"/>
         <source>Cleared {size:.0f} MB</source>
         <translation>已清除 {size:.0f} MB</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="449"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="457"/>
         <source>Clear ({size:.0f} MB)</source>
         <translation>清除（{size:.0f} MB）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="471"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="479"/>
         <source>Choose a model file</source>
         <translation>选择模型文件</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/settings_dialog.py" line="473"/>
+        <location filename="../../assistant/gui/settings_dialog.py" line="481"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>

@@ -20,7 +20,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from assistant.backend import GenerationParams  # noqa: E402
+from assistant.backend import Sampling  # noqa: E402
 from assistant.backend.llama import load_backend, physical_cores  # noqa: E402
 from assistant.modelfiles import embedded_model_path  # noqa: E402
 from assistant.prompt import build_messages  # noqa: E402
@@ -79,7 +79,7 @@ def main() -> None:
     ours = load_backend(args.model, n_ctx=4096)
     our_load = time.perf_counter() - start
     our_rss = rss_mb() - base_rss
-    params = GenerationParams(max_tokens=args.max_tokens, temperature=0.0)
+    params = Sampling(max_tokens=args.max_tokens, temperature=0.0)
 
     def our_run(cold: bool) -> tuple[float, float, float]:
         if cold:

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from assistant.backend import GenerationParams
+from assistant.backend import Sampling
 from assistant.backend.llama import load_backend
 from assistant.backend.prefix_store import PrefixStore
 from assistant.modelfiles import embedded_model_path
@@ -52,7 +52,7 @@ def ttft(backend: object, template_id: str) -> float:
     template = load_library(None).get(template_id)
     values = values_for(template)
     stream = backend.stream(build_messages(template, values),  # type: ignore[attr-defined]
-                            GenerationParams(max_tokens=2, seed=1))
+                            Sampling(max_tokens=2, seed=1))
     for _ in stream:
         pass
     return float(stream.stats.ttft_s or 0.0)

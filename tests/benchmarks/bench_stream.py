@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from assistant.backend import GenerationParams
+from assistant.backend import Sampling
 from assistant.backend.config import LocalModel, open_backend
 from assistant.gui.main_window import MainWindow
 from assistant.gui.settings_panel import SettingsFlow
@@ -75,7 +75,7 @@ def main() -> None:
             seed += 1
             window.output.begin()
             job = Job(template, values, False,
-                      GenerationParams(max_tokens=args.tokens - len(chunks), temperature=1.0,
+                      Sampling(max_tokens=args.tokens - len(chunks), temperature=1.0,
                                        seed=seed, repeat_penalty=1.0),
                       RenderContext.now("en"))
             run = controller.run(job)

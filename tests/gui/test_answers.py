@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.backend import GenerationParams
+from assistant.backend import Sampling
 from assistant.gui.answers import Answers
 from assistant.gui.job import Job
 from assistant.templating.library import load_library
@@ -14,7 +14,7 @@ LIBRARY = load_library(None)
 
 
 def job(template_id: str) -> Job:
-    return Job(LIBRARY.get(template_id), {}, True, GenerationParams(),
+    return Job(LIBRARY.get(template_id), {}, True, Sampling(),
                RenderContext(dt.date(2026, 3, 2)))
 
 

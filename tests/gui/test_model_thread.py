@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 import assistant.prompt
-from assistant.backend import CancelToken, GenerationParams, ReadProgress, TextStream
+from assistant.backend import CancelToken, Sampling, ReadProgress, TextStream
 from assistant.backend.config import LocalModel
 from assistant.backend.fake import FakeBackend
 from assistant.gui.main_window import MainWindow
@@ -185,7 +185,7 @@ class Exploding(FakeBackend):
         super().__init__()
         self.error = error
 
-    def stream(self, messages: Sequence[Message], params: GenerationParams,
+    def stream(self, messages: Sequence[Message], params: Sampling,
                cancel: CancelToken | None = None,
                progress: ReadProgress | None = None) -> TextStream:
         stream = super().stream(messages, params)
@@ -208,7 +208,7 @@ def test_any_exception_in_a_run_ends_it_with_failed(qtbot: QtBot, error: Excepti
     with qtbot.waitSignal(controller.model_loaded, timeout=5000):
         controller.load(LocalModel(Path("fake.gguf")))
     template = parse_template(RECURSIVE.replace("{{ f(1) }} ", ""), "plain", "plain.md")
-    job = Job(template, {"text": "x"}, True, GenerationParams(), RenderContext(dt.date.today()))
+    job = Job(template, {"text": "x"}, True, Sampling(), RenderContext(dt.date.today()))
     with qtbot.waitSignal(controller.run_ended, timeout=5000) as failed:
         assert controller.run(job)
     assert type(error).__name__ in failed.args[0].error

@@ -85,6 +85,15 @@ def test_defaults_show_embedded_model_and_automatic_threads(make: Make) -> None:
     assert dialog.result_settings() == Settings()
 
 
+def test_history_can_be_turned_off_and_on(make: Make) -> None:
+    dialog = make(settings=Settings(history=False))
+    assert not dialog.history_box.isChecked()
+    dialog.history_box.setChecked(True)
+    assert dialog.result_settings().history is True
+    dialog.history_box.setChecked(False)
+    assert dialog.result_settings() == Settings(history=False)
+
+
 def test_help_texts_are_the_settings_descriptions(make: Make) -> None:
     # The dialog repeats SPECS' descriptions so lupdate can see them; this
     # catches a description changed in assistant/settings.py only.

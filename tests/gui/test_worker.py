@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from waits import SLOW_MS
 
-from assistant.backend import FinishReason, GenerationParams, Stats
+from assistant.backend import FinishReason, Sampling, Stats
 from assistant.backend.config import BackendConfig, LocalModel, open_backend
 from assistant.backend.fake import FakeBackend
 from assistant.errors import ModelError
@@ -26,7 +26,7 @@ CONTEXT = RenderContext(dt.date(2026, 11, 24))
 
 
 def job(text: str = "Their going tomorow.", max_tokens: int = 40) -> Job:
-    return Job(TEMPLATE, {"text": text}, True, GenerationParams(max_tokens=max_tokens, seed=1),
+    return Job(TEMPLATE, {"text": text}, True, Sampling(max_tokens=max_tokens, seed=1),
                CONTEXT)
 
 
