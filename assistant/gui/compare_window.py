@@ -3,12 +3,12 @@
 The default pair is the template with its examples against the same
 template without them: the product's claim (a few examples make a small
 model follow the format) made visible. The other side may instead be
-another template, which gets the same input. Both run one after the other
-on the one model thread, with the same seed, each with its figures; the
-differences can be highlighted; the pair is kept in the history as one
-entry and can be saved as Markdown (:func:`assistant.compare.markdown`).
-Comparing two models is the CLI's (``assistant compare --against
-model:PATH``): here it would mean loading a second model beside the first.
+another template, which gets the same input, or another model file, loaded
+beside the current one for its run and closed after it. Both run one after
+the other on the one model thread, with the same seed, each with its
+figures; the differences can be highlighted; the pair is kept in the
+history as one entry and can be saved as Markdown
+(:func:`assistant.compare.markdown`).
 """
 
 from __future__ import annotations
@@ -34,9 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.backend import Stats
+from assistant.backend.config import BackendConfig, LocalModel
 from assistant.changes import Change, Same, compare
-from assistant.compare import Side, carried_values, markdown
+from assistant.compare import Side, carried_values, markdown, model_name
+from assistant.errors import AssistantError
 from assistant.gui import answer_actions as actions
+from assistant.gui.core_text import shown
 from assistant.gui.history_log import HistoryLog
 from assistant.gui.job import Job
 from assistant.gui.output_view import OutputView
@@ -44,6 +47,7 @@ from assistant.gui.run import Run
 from assistant.gui.status import stats_text
 from assistant.gui.worker import ModelController
 from assistant.history import Outcome
+from assistant.modelfiles import discover
 from assistant.templating.model import Template
 from assistant.templating.render import RenderContext
 from assistant.wiring import Core
@@ -113,11 +117,13 @@ class CompareWindow(QWidget):
         self._values: dict[str, str] = {}
         self._runs: list[Run] = []
         self._labels: list[str] = []
-        self._pending: Job | None = None
+        self._pending: tuple[Job, BackendConfig | None] | None = None
         self.against = QComboBox()
         self.against.setObjectName("compareAgainst")
         self.other = QComboBox()
         self.other.setObjectName("compareTemplate")
+        self.models = QComboBox()
+        self.models.setObjectName("compareModel")
         self.against_label = QLabel()
         self.against_label.setBuddy(self.against)
         self.run_button, self.stop_button = QPushButton(), QPushButton()
@@ -126,7 +132,7 @@ class CompareWindow(QWidget):
         self.status = QLabel()
         self.columns = (_Column(), _Column())
         top = QHBoxLayout()
-        for widget in (self.against_label, self.against, self.other):
+        for widget in (self.against_label, self.against, self.other, self.models):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.run_button)
@@ -144,6 +150,7 @@ class CompareWindow(QWidget):
         layout.addLayout(bottom)
         self.against.currentIndexChanged.connect(lambda _index: self._show_other())
         self.other.currentIndexChanged.connect(lambda _index: self._show_other())
+        self.models.currentIndexChanged.connect(lambda _index: self._show_other())
         self.run_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
         self.highlight.toggled.connect(lambda _on: self._show_differences())
@@ -161,6 +168,7 @@ class CompareWindow(QWidget):
         for other in self.core.library.sorted():
             if other.id != template.id and other.input_field is not None:
                 self.other.addItem(f"{other.title}  ({other.id})", other.id)
+        self._fill_models()
         self.against.setCurrentIndex(0 if template.examples else 1)
         self._show_other()
         for column in self.columns:
@@ -180,12 +188,20 @@ class CompareWindow(QWidget):
         seed = random.randrange(1, 2**31)  # the same for both: only the variant differs
         context = RenderContext(dt.date.today(), self.language[:2])
         params = self.core.params_for(template, seed=seed)
-        other = self._other()
-        if other is None:
-            second = Job(template, self._values, False, params, context)
-        else:
+        try:
+            other, config = self._other(), self._other_model()
+        except AssistantError as exc:  # the file went away since the list was made
+            self.status.setText(shown(exc))
+            return
+        if self.against.currentIndex() == 2 and config is None:
+            self.status.setText(self.tr("Pick the other model first: put .gguf files in the "
+                                        "models folder, or download one in Tools → Models."))
+            return
+        if other is not None:
             second = Job(other, carried_values(template, self._values, other), True,
                          self.core.params_for(other, seed=seed), context)
+        else:  # the same template: without examples, or on the other model
+            second = Job(template, self._values, config is not None, params, context)
         self._labels = self._titles()
         for column in self.columns:
             column.output.begin()
@@ -193,8 +209,8 @@ class CompareWindow(QWidget):
             column.views.setCurrentWidget(column.output)
         self.highlight.setChecked(False)
         self._runs = []
-        self._pending = second
-        self._start(Job(template, self._values, True, params, context))
+        self._pending = second, config
+        self._start(Job(template, self._values, True, params, context), None)
 
     @Slot()
     def stop(self) -> None:
@@ -222,7 +238,7 @@ class CompareWindow(QWidget):
         self.against.blockSignals(True)
         self.against.clear()
         self.against.addItems([self.tr("The same template without examples"),
-                               self.tr("Another template")])
+                               self.tr("Another template"), self.tr("Another model")])
         self.against.setCurrentIndex(index)
         self.against.blockSignals(False)
         self.run_button.setText(self.tr("Compare"))
@@ -247,8 +263,8 @@ class CompareWindow(QWidget):
 
     # -- internals -----------------------------------------------------------
 
-    def _start(self, job: Job) -> None:
-        run = self.controller.run(job)
+    def _start(self, job: Job, config: BackendConfig | None) -> None:
+        run = self.controller.run(job, config)
         if run is None:
             self._pending = None
             self.status.setText(self.tr("The model is not ready yet."))
@@ -270,7 +286,7 @@ class CompareWindow(QWidget):
                                else stats_text(run.stats or Stats()))
         pending, self._pending = self._pending, None
         if pending is not None and run.outcome is not Outcome.STOPPED:
-            self._start(pending)
+            self._start(*pending)
             return
         if len(self._runs) == 2 and self.history is not None:
             self.history.record_pair(list(zip(self._runs, self._labels, strict=True)))
@@ -280,20 +296,44 @@ class CompareWindow(QWidget):
         self.finished.emit()
 
     def _other(self) -> Template | None:
-        """The other template, when the other side is one (else: without examples)."""
-        if self.against.currentIndex() == 0:
+        """The other template, when the other side is one."""
+        if self.against.currentIndex() != 1:
             return None
         return self.core.library.templates.get(self.other.currentData() or "")
 
+    def _other_model(self) -> BackendConfig | None:
+        """The other model, when the other side is one (the settings, with that file)."""
+        path = self.models.currentData() if self.against.currentIndex() == 2 else None
+        if not path:
+            return None
+        settings = self.core.settings.replace(model_source="local", model=str(path))
+        return self.core.backend_config(settings)
+
+    def _fill_models(self) -> None:
+        """The model files found (the models folder, the embedded one), but the loaded one."""
+        current = self.controller.config
+        loaded = current.path if isinstance(current, LocalModel) else None
+        self.models.clear()
+        for found in discover(self.core.paths.models_dir, self.core.settings.model):
+            if found.error is None and found.path != loaded:
+                self.models.addItem(found.path.stem, str(found.path))
+
     def _titles(self) -> list[str]:
         other = self._other()
-        if other is None or self._template is None:
-            return [self.tr("With examples"), self.tr("Without examples")]
-        return [self._template.title, other.title]
+        try:
+            config = self._other_model()
+        except AssistantError:
+            config = None  # said when the compare starts
+        if self._template is not None and other is not None:
+            return [self._template.title, other.title]
+        if config is not None and self.controller.config is not None:
+            return [model_name(self.controller.config), model_name(config)]
+        return [self.tr("With examples"), self.tr("Without examples")]
 
     def _show_other(self) -> None:
-        """Show the template choice when it matters, and what each column will hold."""
+        """Show the template or model choice when it matters, and what each column holds."""
         self.other.setVisible(self.against.currentIndex() == 1)
+        self.models.setVisible(self.against.currentIndex() == 2)
         if not self.running:
             for column, title in zip(self.columns, self._titles(), strict=True):
                 column.title.setText(title)

@@ -43,6 +43,7 @@ def record_of(run: Run, config: BackendConfig, variant: str = "") -> RunRecord |
     """
     if run.plan is None:
         return None
+    config = run.config or config
     return run_record(started_at=run.started_at, template=run.job.template,
                       values=run.job.values, messages=run.plan.messages,
                       examples_used=run.plan.examples_used, model=run.model, config=config,

@@ -17,6 +17,7 @@ import datetime as dt
 from PySide6.QtCore import QObject, Signal
 
 from assistant.backend import Stats
+from assistant.backend.config import BackendConfig
 from assistant.budget import Plan
 from assistant.gui.job import Job
 from assistant.history import Outcome
@@ -42,9 +43,12 @@ class Run(QObject):
     failed = Signal(str)
     ended = Signal()
 
-    def __init__(self, job: Job, model: str, parent: QObject | None = None) -> None:
+    def __init__(self, job: Job, model: str, config: BackendConfig | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.job = job
+        self.config = config
+        """The model of this run when it is not the loaded one (a compare), else None."""
         self.model = model
         """The model's name when the run started (a file name or a server's model)."""
         self.started_at = dt.datetime.now(dt.UTC)

@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from assistant.backend import Backend, PrefixWarming, Stats
 from assistant.backend.config import BackendConfig
 from assistant.budget import Plan, counter_for, plan_prompt
+from assistant.compare import model_name
 from assistant.errors import AssistantError
 from assistant.gui.core_text import shown
 from assistant.gui.job import Job
@@ -62,6 +63,8 @@ class _Order:
 
     serial: int
     job: Job
+    config: BackendConfig | None = None
+    """Another model for this run only (a compare); None for the loaded one."""
 
 
 Work = Callable[[Backend], Any]
@@ -127,7 +130,30 @@ class _ModelWorker(QObject):
 
     @Slot(object)
     def run(self, order: _Order) -> None:
-        backend, job, serial = self.backend, order.job, order.serial
+        if order.config is None:
+            self._generate(order, self.backend)
+            return
+        try:  # another model beside the loaded one, for this run only
+            other = self._factory(order.config)
+        except AssistantError as exc:
+            self.failed.emit(order.serial, shown(exc))
+            return
+        except Exception as exc:  # the run must end with failed, whatever happened
+            log.exception("loading %s failed", order.config)
+            self.failed.emit(order.serial, self.tr(
+                "Unexpected error while loading the model: {error}").format(
+                error=_unexpected(exc)))
+            return
+        try:
+            self._generate(order, other)
+        finally:
+            try:
+                other.close()
+            except Exception:  # a failed close must not hide the run's own end
+                log.exception("closing the model failed")
+
+    def _generate(self, order: _Order, backend: Backend | None) -> None:
+        job, serial = order.job, order.serial
         if backend is None:
             self.failed.emit(serial, self.tr("No model is loaded."))
             return
@@ -277,15 +303,21 @@ class ModelController(QObject):
         """Show a model problem found before loading (e.g. no model configured)."""
         self._on_load_failed(message)
 
-    def run(self, job: Job) -> Run | None:
-        """Start ``job``: its :class:`Run`, or None if a run is going or no model is ready."""
+    def run(self, job: Job, config: BackendConfig | None = None) -> Run | None:
+        """Start ``job``: its :class:`Run`, or None if a run is going or no model is ready.
+
+        ``config``: another model for this run only, loaded beside the current
+        one and closed after it (a compare of two models); its load counts as
+        part of the run, and its errors end the run.
+        """
         if self._run is not None or self.state != ModelState.READY:
             return None
         self._serial += 1
-        run = self._run = Run(job, self.model_name)
+        run = self._run = Run(job, self.model_name if config is None else model_name(config),
+                              config)
         self._run_serial = self._serial
         self._set_state(ModelState.RUNNING)
-        self._request_run.emit(_Order(self._serial, job))
+        self._request_run.emit(_Order(self._serial, job, config))
         self.run_started.emit(run)
         return run
 

@@ -232,82 +232,92 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="159"/>
+        <location filename="../../assistant/gui/compare_window.py" line="164"/>
         <source>Compare: {title}</source>
         <translation>对比：{title}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="178"/>
+        <location filename="../../assistant/gui/compare_window.py" line="184"/>
         <source>The model is busy; wait or stop the other run.</source>
         <translation>模型正忙；请稍候，或停止另一个正在进行的生成。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="291"/>
+        <location filename="../../assistant/gui/compare_window.py" line="321"/>
         <source>With examples</source>
         <translation>带示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="291"/>
+        <location filename="../../assistant/gui/compare_window.py" line="321"/>
         <source>Without examples</source>
         <translation>不带示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="213"/>
+        <location filename="../../assistant/gui/compare_window.py" line="223"/>
         <source>{first} / {second}</source>
         <translation>{first} / {second}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="220"/>
+        <location filename="../../assistant/gui/compare_window.py" line="191"/>
+        <source>Pick the other model first: put .gguf files in the models folder, or download one in Tools → Models.</source>
+        <translation>请先选择另一个模型：把 .gguf 文件放进模型文件夹，或在“工具 → 模型”中下载一个。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/compare_window.py" line="230"/>
         <source>Compare with:</source>
         <translation>对比对象：</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="224"/>
+        <location filename="../../assistant/gui/compare_window.py" line="234"/>
         <source>The same template without examples</source>
         <translation>同一模板，不带示例</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="225"/>
+        <location filename="../../assistant/gui/compare_window.py" line="235"/>
         <source>Another template</source>
         <translation>另一个模板</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="228"/>
+        <location filename="../../assistant/gui/compare_window.py" line="235"/>
+        <source>Another model</source>
+        <translation>另一个模型</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/compare_window.py" line="238"/>
         <source>Compare</source>
         <translation>开始对比</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="229"/>
+        <location filename="../../assistant/gui/compare_window.py" line="239"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="230"/>
+        <location filename="../../assistant/gui/compare_window.py" line="240"/>
         <source>Highlight differences</source>
         <translation>标出差异</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="231"/>
+        <location filename="../../assistant/gui/compare_window.py" line="241"/>
         <source>Save as .md…</source>
         <translation>另存为 .md…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="254"/>
+        <location filename="../../assistant/gui/compare_window.py" line="264"/>
         <source>The model is not ready yet.</source>
         <translation>模型尚未就绪。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="263"/>
+        <location filename="../../assistant/gui/compare_window.py" line="273"/>
         <source>Running {label}…</source>
         <translation>正在运行：{label}…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="277"/>
+        <location filename="../../assistant/gui/compare_window.py" line="287"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/compare_window.py" line="278"/>
+        <location filename="../../assistant/gui/compare_window.py" line="288"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -2050,7 +2060,7 @@
 <context>
     <name>HistoryLog</name>
     <message>
-        <location filename="../../assistant/gui/history_log.py" line="169"/>
+        <location filename="../../assistant/gui/history_log.py" line="170"/>
         <source>The history could not be used: {error}</source>
         <translation>无法使用历史记录：{error}</translation>
     </message>
@@ -3715,19 +3725,20 @@ Fix this, then open Settings and press OK to save them.</source>
 <context>
     <name>_ModelWorker</name>
     <message>
-        <location filename="../../assistant/gui/worker.py" line="123"/>
+        <location filename="../../assistant/gui/worker.py" line="126"/>
+        <location filename="../../assistant/gui/worker.py" line="144"/>
         <source>Unexpected error while loading the model: {error}</source>
         <translation>加载模型时发生意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/worker.py" line="132"/>
-        <location filename="../../assistant/gui/worker.py" line="157"/>
+        <location filename="../../assistant/gui/worker.py" line="158"/>
+        <location filename="../../assistant/gui/worker.py" line="183"/>
         <source>No model is loaded.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/worker.py" line="148"/>
-        <location filename="../../assistant/gui/worker.py" line="166"/>
+        <location filename="../../assistant/gui/worker.py" line="174"/>
+        <location filename="../../assistant/gui/worker.py" line="192"/>
         <source>Unexpected error: {error}. The log has the details.</source>
         <translation>意外错误：{error}。详情见日志。</translation>
     </message>

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from test_history_gui import controller, core, fake, history  # noqa: F401
 from waits import UI_MS
 
+from assistant.backend.config import LocalModel
 from assistant.backend.fake import FakeBackend
 from assistant.gui.compare_window import CompareWindow, differences_html
 from assistant.gui.history_log import HistoryLog
@@ -143,3 +144,76 @@ def test_the_tools_menu_opens_it_on_the_form(qtbot: QtBot, core: Core,
     compare(qtbot, window, fake, "Shorter.", "Short")
     assert all("Shorten this sentence, which is long." in messages[-1].content
                for messages, _ in fake.calls)
+
+
+def test_against_another_model_loads_it_for_its_run_only(
+        qtbot: QtBot, core: Core, tmp_path: Path, model_path: Path) -> None:
+    loaded, other = FakeBackend(name="loaded"), FakeBackend(name="other")
+    made: list[object] = []
+
+    def factory(config: object) -> FakeBackend:
+        made.append(config)
+        return loaded if len(made) == 1 else other
+
+    controller = ModelController(factory)
+    with qtbot.waitSignal(controller.model_loaded, timeout=UI_MS):
+        controller.load(LocalModel(Path("loaded.gguf")))
+    log = HistoryLog(core.paths.history_db, lambda: True, lambda: controller.config)
+    try:
+        core.paths.models_dir.mkdir(parents=True, exist_ok=True)
+        second = core.paths.models_dir / "second-model.gguf"
+        second.symlink_to(model_path)  # a real GGUF header, read without loading it
+        window = CompareWindow(core, controller, log, "en")
+        qtbot.addWidget(window)
+        window.set_input(core.library.get("proofread-en"), TEXT)
+        window.against.setCurrentIndex(2)
+        assert not window.models.isHidden() and window.other.isHidden()
+        window.models.setCurrentIndex(window.models.findData(str(second)))
+        assert [c.title.text() for c in window.columns] == ["loaded.gguf", "second-model.gguf"]
+        loaded.enqueue("from the loaded model")
+        other.enqueue("from the second model")
+        with qtbot.waitSignal(window.finished, timeout=UI_MS):
+            window.run_button.click()
+        assert [c.output.markdown() for c in window.columns] == [
+            "from the loaded model", "from the second model"]
+        assert len(made) == 2 and made[1].path == second  # type: ignore[attr-defined]
+        assert other.closed and not loaded.closed  # the loaded model stays loaded
+        assert controller.config == LocalModel(Path("loaded.gguf"))
+        log.wait()
+        store, _ = HistoryStore.open(core.paths.history_db)
+        with store:
+            (entry,) = [store.get(s.id) for s in store.search()]
+        assert entry is not None
+        assert [run.model_source for run in entry.runs] == [
+            "file:loaded.gguf", f"file:{second}"]
+    finally:
+        log.close()
+        assert controller.shutdown()
+
+
+def test_another_model_that_cannot_load_ends_the_compare_with_its_reason(
+        qtbot: QtBot, core: Core, model_path: Path) -> None:
+    from assistant.errors import ModelError
+
+    def factory(config: object) -> FakeBackend:
+        if getattr(config, "path", None) == Path("loaded.gguf"):
+            return FakeBackend(name="loaded")
+        raise ModelError("second-model.gguf: not enough memory for a second model.")
+
+    controller = ModelController(factory)
+    with qtbot.waitSignal(controller.model_loaded, timeout=UI_MS):
+        controller.load(LocalModel(Path("loaded.gguf")))
+    try:
+        core.paths.models_dir.mkdir(parents=True, exist_ok=True)
+        (core.paths.models_dir / "second-model.gguf").symlink_to(model_path)
+        window = CompareWindow(core, controller, None, "en")
+        qtbot.addWidget(window)
+        window.set_input(core.library.get("proofread-en"), TEXT)
+        window.against.setCurrentIndex(2)
+        window.models.setCurrentIndex(window.models.findText("second-model"))
+        with qtbot.waitSignal(window.finished, timeout=UI_MS):
+            window.run_button.click()
+        assert "not enough memory" in window.columns[1].figures.text()
+        assert controller.state == "ready"  # the loaded model is still there
+    finally:
+        assert controller.shutdown()
