@@ -40,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
         description="A local writing assistant for daily office chores. "
                     "Run without a command to open the desktop app.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument("--install-desktop-entry", action="store_true",
+                       help="put the app and its icon in the Linux application menu (for you)")
+    entry.add_argument("--uninstall-desktop-entry", action="store_true",
+                       help="remove what --install-desktop-entry wrote")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     listing = commands.add_parser("templates", help="list templates and load errors")
@@ -96,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``assistant`` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return _desktop_entry(args.install_desktop_entry)
     if args.command in (None, "gui", "quick"):
         from assistant.gui import launch  # Qt is imported only for the GUI.
 
@@ -127,6 +134,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a profile file or folder no module turned into a message
         print(f"error: {os_error_message(user_paths(), exc)}", file=sys.stderr)
         return EXIT_INPUT
+
+
+def _desktop_entry(install: bool) -> int:
+    """``--install-desktop-entry`` / ``--uninstall-desktop-entry``."""
+    from assistant import desktop_entry
+
+    try:
+        files = desktop_entry.install() if install else desktop_entry.uninstall()
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    for path in files:
+        print(f"{'wrote' if install else 'removed'} {path}")
+    if install:
+        print("The menu shows 'Daily-work assistant' (a desktop that caches its menu may "
+              "need you to log out and in once).")
+    elif not files:
+        print("There was no menu entry to remove.")
+    return EXIT_OK
 
 
 def cmd_templates(core: Core, args: argparse.Namespace) -> int:

@@ -131,6 +131,10 @@ def build_core(environ: Mapping[str, str] | None = None) -> Core:
                 load_library(paths.templates_dir, cache=paths.template_cache), folders)
 
 
+LOG_FILE = "assistant.log"
+"""The log's name in the profile's log folder."""
+
+
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Message | None:
     """Log to a rotating file in the profile; llama.cpp's log goes there too.
 
@@ -138,7 +142,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Message | None:
     user: warnings then go to the terminal, since a read-only log must not stop
     a command or the app.
     """
-    path = log_dir / "assistant.log"
+    path = log_dir / LOG_FILE
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000,

@@ -94,6 +94,21 @@ def open_compare(window: MainWindow, template: Template,
     return compare
 
 
+def show_about(window: MainWindow) -> None:
+    """The About dialog: versions, the model in use, the user's folders."""
+    from assistant.gui.about import AboutDialog
+
+    AboutDialog(window.core.paths, window.controller.model_name, window).open()
+
+
+def open_log_folder(parent: QWidget | None, log_dir: Path) -> None:
+    """Open the log folder in the file manager (or say where it is)."""
+    from assistant.gui.file_notice import open_or_explain, open_with_desktop
+
+    open_or_explain(parent, log_dir, open_with_desktop,
+                    QCoreApplication.translate("MainWindow", "Log folder"))
+
+
 def inspector_of(window: QWidget) -> PromptInspector:
     """``window``'s prompt inspector, made on first use: most sessions never open it."""
     from assistant.gui.inspector import PromptInspector

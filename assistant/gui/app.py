@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from assistant import __version__
 from assistant.backend.config import open_backend
 from assistant.gui.core_text import shown
+from assistant.gui.crash import CrashReporter
 from assistant.gui.first_frame import after_first_paint
 from assistant.gui.history_log import HistoryLog
 from assistant.gui.i18n import Translations, resolve_language
@@ -28,7 +29,7 @@ from assistant.gui.worker import ModelController
 from assistant.messages import Message
 from assistant.paths import os_error_message, user_paths
 from assistant.state import UiState
-from assistant.wiring import build_core, setup_logging
+from assistant.wiring import LOG_FILE, build_core, setup_logging
 
 if TYPE_CHECKING:
     from assistant.gui.quick_prompt import QuickPrompt
@@ -40,9 +41,11 @@ def app_icon() -> QIcon:
     """The app icon shipped in ``resources/icons``."""
     import importlib.resources
 
+    from assistant.desktop_entry import ICON_SIZES
+
     icon = QIcon()
     folder = importlib.resources.files("assistant.resources") / "icons"
-    for name in ("assistant.svg", "assistant-256.png"):
+    for name in ("assistant.svg", *(f"assistant-{size}.png" for size in ICON_SIZES)):
         entry = folder / name
         if entry.is_file():
             with importlib.resources.as_file(entry) as path:
@@ -77,6 +80,8 @@ def launch(command: str = "show", argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, title(), shown(os_error_message(user_paths(), exc)))
         return 1
     logging_problem = setup_logging(core.paths.log_dir)
+    crashes = CrashReporter(core.paths.log_dir / LOG_FILE, app)
+    crashes.install()  # an error in a slot is shown and logged; the app goes on
     startup: list[Message] = [*core.profile_problems, *filter(None, [logging_problem])]
     language = resolve_language(core.settings.ui_language)
     translations.apply(language)

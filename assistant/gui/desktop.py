@@ -15,10 +15,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from assistant.errors import AssistantError
+from assistant.gui.answer_actions import open_log_folder
 from assistant.gui.clipboard import capture_text, replace_selection
 from assistant.gui.core_text import shown
 from assistant.gui.hotkey import HotkeyBackend, HotkeyError
 from assistant.gui.main_window import MainWindow
+from assistant.gui.no_tray import QuitWithoutTray
 from assistant.gui.paste import Paster
 from assistant.gui.quick_prompt import QuickPrompt
 from assistant.gui.settings_panel import SettingsFlow
@@ -44,12 +46,15 @@ class Desktop(QObject):
         self.paster = paster
         window.hide_on_close = tray.available
         app.setQuitOnLastWindowClosed(not tray.available)
+        self.no_tray = None if tray.available else QuitWithoutTray(window)
         window.closed_to_tray.connect(tray.tell_still_running)
         window.quit_requested.connect(self.quit)
         tray.open_requested.connect(window.bring_forward)
         tray.quick_requested.connect(self.open_quick)
         tray.settings_requested.connect(self._settings)
         tray.quit_requested.connect(self.quit)
+        tray.log_folder_requested.connect(
+            lambda: open_log_folder(None, window.core.paths.log_dir))
         tray.pause_toggled.connect(self.set_paused)
         hotkey.activated.connect(self.open_quick)
         hotkey.failed.connect(self._problem)
@@ -131,6 +136,8 @@ class Desktop(QObject):
     def quit(self) -> None:
         """Really quit (tray or File menu), stopping any run first."""
         self.window.hide_on_close = False
+        if self.no_tray is not None:
+            self.no_tray.quitting = True
         self.popup.close()
         self.window.close()
         self.app.quit()

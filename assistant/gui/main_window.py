@@ -121,7 +121,8 @@ class MainWindow(QMainWindow):
                 self, self._template.id),
             save_answer=self.save_answer, quit=self.quit_requested.emit,
             inspect=self.show_inspector, compare=self.compare, models=self.models.open_page,
-            settings=self.open_settings))
+            settings=self.open_settings, about=lambda: actions.show_about(self),
+            log_folder=lambda: actions.open_log_folder(self, core.paths.log_dir)))
         self._connect()
         self.retranslate_ui()
         self._update_buttons()

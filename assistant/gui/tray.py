@@ -28,6 +28,7 @@ class Tray(QObject):
     pause_toggled = Signal(bool)
     settings_requested = Signal()
     quit_requested = Signal()
+    log_folder_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,16 +40,19 @@ class Tray(QObject):
         self.quick_action = QAction(self)
         self.pause_action = QAction(self, checkable=True)
         self.settings_action = QAction(self)
+        self.log_action = QAction(self)
         self.quit_action = QAction(self)
         self.open_action.triggered.connect(self.open_requested)
         self.quick_action.triggered.connect(self.quick_requested)
         self.pause_action.toggled.connect(self.pause_toggled)
         self.settings_action.triggered.connect(self.settings_requested)
+        self.log_action.triggered.connect(self.log_folder_requested)
         self.quit_action.triggered.connect(self.quit_requested)
         for action in (self.open_action, self.quick_action, self.pause_action):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addAction(self.settings_action)
+        self.menu.addAction(self.log_action)
         self.menu.addAction(self.quit_action)
         self.icon = QSystemTrayIcon(icon, self)
         self.icon.setContextMenu(self.menu)
@@ -64,6 +68,7 @@ class Tray(QObject):
         self.quick_action.setText(self.tr("Quick prompt"))
         self.pause_action.setText(self.tr("Pause hotkey"))
         self.settings_action.setText(self.tr("Settings…"))
+        self.log_action.setText(self.tr("Open log folder"))
         self.quit_action.setText(self.tr("Quit"))
         self._update_tooltip()
 

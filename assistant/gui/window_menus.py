@@ -30,6 +30,8 @@ class MenuSlots:
     compare: Slot
     models: Slot
     settings: Slot
+    about: Slot
+    log_folder: Slot
 
 
 class WindowMenus:
@@ -53,6 +55,10 @@ class WindowMenus:
         self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.models_action = self._add(self.tools_menu, slots.models)
         self.settings_action = self._add(self.tools_menu, slots.settings)
+        self.help_menu = bar.addMenu("")
+        self.log_action = self._add(self.help_menu, slots.log_folder)
+        self.about_action = self._add(self.help_menu, slots.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         # The platform's Preferences key is Cmd+, on macOS and nothing elsewhere;
         # Ctrl+, is what Windows and Linux apps (browsers, editors) use.
         self.settings_action.setShortcuts(
@@ -85,3 +91,6 @@ class WindowMenus:
             "MainWindow", "&Compare with and without examples…"))
         self.models_action.setText(QCoreApplication.translate("MainWindow", "&Models…"))
         self.settings_action.setText(QCoreApplication.translate("MainWindow", "&Settings…"))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.log_action.setText(QCoreApplication.translate("MainWindow", "Open &log folder"))
+        self.about_action.setText(QCoreApplication.translate("MainWindow", "&About…"))

@@ -14,6 +14,7 @@ def test_menu_actions_emit_their_signals(qtbot: QtBot) -> None:
     for action, signal in ((tray.open_action, tray.open_requested),
                            (tray.quick_action, tray.quick_requested),
                            (tray.settings_action, tray.settings_requested),
+                           (tray.log_action, tray.log_folder_requested),
                            (tray.quit_action, tray.quit_requested)):
         with qtbot.waitSignal(signal, timeout=UI_MS):
             action.trigger()
@@ -21,7 +22,7 @@ def test_menu_actions_emit_their_signals(qtbot: QtBot) -> None:
         tray.pause_action.trigger()
     assert paused.args == [True]
     assert [a.text() for a in tray.menu.actions() if a.text()] == [
-        "Open", "Quick prompt", "Pause hotkey", "Settings…", "Quit"]
+        "Open", "Quick prompt", "Pause hotkey", "Settings…", "Open log folder", "Quit"]
 
 
 def test_status_goes_into_the_tooltip(qtbot: QtBot) -> None:
