@@ -20,6 +20,7 @@ change never runs across an unchanged line or sentence.
 from __future__ import annotations
 
 import difflib
+import os.path
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -139,8 +140,8 @@ def changes(pieces: Sequence[Piece]) -> list[Change]:
 def _words(pieces: list[Piece], old: str, new: str) -> None:
     old_tokens, new_tokens = tokens(old), tokens(new)
     if len(old_tokens) * len(new_tokens) > WORD_BUDGET:
-        head = _common(old_tokens, new_tokens)
-        tail = _common(old_tokens[head:][::-1], new_tokens[head:][::-1])
+        head = len(os.path.commonprefix([old_tokens, new_tokens]))  # works on lists too
+        tail = len(os.path.commonprefix([old_tokens[head:][::-1], new_tokens[head:][::-1]]))
         _add(pieces, Same("".join(old_tokens[:head])))
         _add(pieces, Change(0, "".join(old_tokens[head:len(old_tokens) - tail]),
                             "".join(new_tokens[head:len(new_tokens) - tail])))
@@ -152,16 +153,6 @@ def _words(pieces: list[Piece], old: str, new: str) -> None:
             _add(pieces, Same("".join(old_tokens[a1:a2])))
         else:
             _add(pieces, Change(0, "".join(old_tokens[a1:a2]), "".join(new_tokens[b1:b2])))
-
-
-def _common(first: Sequence[str], second: Sequence[str]) -> int:
-    """How many tokens ``first`` and ``second`` share at their start."""
-    count = 0
-    for one, other in zip(first, second):
-        if one != other:
-            break
-        count += 1
-    return count
 
 
 def _add(pieces: list[Piece], piece: Piece) -> None:
